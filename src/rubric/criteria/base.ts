@@ -1,0 +1,113 @@
+/**
+ * What every criterion kind shares: the common fields of its schema, the context it is
+ * scored in, and the shape of its result.
+ */
+import { z } from "zod";
+import type { ParsedFigure } from "../figures";
+import type { Metric } from "../metric";
+import { formatPoints } from "../text";
+
+/** The rubric's step: scores are multiples of half a point unless a rule says otherwise. */
+export const DEFAULT_STEP = 0.5;
+
+export const pointsSchema = z.number().finite().nonnegative("分值不能为负数");
+
+export const criterionBase = {
+  /** A letter, unique within its indicator: "a" → criterion "1.1.a". */
+  id: z.string().regex(/^[a-z]{1,2}$/, "评分项编号应为小写字母（a、b、c…）"),
+  /** The rule's own words for this part, verbatim. */
+  text: z.string().min(1),
+  /** A short name for forms and explanations; the text is used when absent. */
+  label: z.string().min(1).optional(),
+  /** Points of this part go to the bonus (加分), not the base score. */
+  bonus: z.boolean().optional(),
+  /** The letter of a flag criterion of the same indicator that must be met first (其中…加1分). */
+  requires: z.string().regex(/^[a-z]{1,2}$/).optional(),
+  /** The step of this part's points, when the rule sets one other than the rubric's (0.5). */
+  step: z.number().positive().optional(),
+  /** Why it was encoded this way, in Chinese, shown to the user (e.g. a default mapping). */
+  note: z.string().min(1).optional(),
+};
+
+export type EvidenceProblemCode =
+  | "not-number"
+  | "number-as-text"
+  | "rate-over-100"
+  | "not-yes-no"
+  | "unknown-option"
+  | "out-of-range"
+  | "step"
+  | "negative";
+
+export interface EvidenceProblem {
+  code: EvidenceProblemCode;
+  /** For out-of-range/step: the allowed range and step. */
+  params?: Record<string, string | number>;
+}
+
+export type CriterionStatus =
+  /** full points */
+  | "met"
+  /** some points */
+  | "partial"
+  /** evidence entered, no points */
+  | "unmet"
+  /** nothing entered */
+  | "missing"
+  /** a gate whose disqualifying fact is true */
+  | "triggered";
+
+export interface CriterionOutcome {
+  points: number;
+  status: CriterionStatus;
+  /** Chinese, one line: "护理型床位占比 60%，未达到≥65%，本项 0/1 分". */
+  explain: string;
+  problems: EvidenceProblem[];
+  /** For threshold criteria: the metric reading. */
+  threshold?: { metric: string; value: number | null; met: boolean | null };
+}
+
+export interface ScoreContext {
+  /** The entered value for this criterion (undefined when nothing was entered). */
+  input: unknown;
+  /** The rubric's metric with this id, and its entered value. */
+  metric(id: string): { metric: Metric; reading: ParsedFigure } | undefined;
+}
+
+export interface CriterionKind<C> {
+  schema: z.ZodType<C>;
+  /** The most this criterion can give (a gate gives none; an uncapped bonus is Infinity). */
+  maxPoints(criterion: C): number;
+  score(criterion: C, context: ScoreContext): CriterionOutcome;
+}
+
+/** The label used in explanations. */
+export function nameOf(criterion: { text: string; label?: string }): string {
+  return criterion.label ?? criterion.text;
+}
+
+export function fraction(points: number, max: number): string {
+  return formatPoints(points) + "/" + formatPoints(max) + " 分";
+}
+
+export function statusFor(points: number, max: number): CriterionStatus {
+  return points >= max ? "met" : points > 0 ? "partial" : "unmet";
+}
+
+/** Rounds down to a multiple of the step, tolerant of floating point (0.3 / 0.1). */
+export function floorToStep(value: number, step: number): number {
+  return Math.floor(value / step + 1e-9) * step;
+}
+
+export function isMultipleOf(value: number, step: number): boolean {
+  const q = value / step;
+  return Math.abs(q - Math.round(q)) < 1e-9;
+}
+
+export function missing(criterion: { text: string; label?: string }, max: number): CriterionOutcome {
+  return { points: 0, status: "missing", explain: nameOf(criterion) + "：未填写，" + fraction(0, max), problems: [] };
+}
+
+export function figureProblems(figure: ParsedFigure): EvidenceProblem[] {
+  return figure.problems.map((code) => ({ code }));
+}

@@ -1,0 +1,27 @@
+/** flag — a fact is true → p points (建立联席会议或议事协调机构的得2分). */
+import { z } from "zod";
+import { parseYesNo } from "../figures";
+import { criterionBase, fraction, missing, nameOf, pointsSchema, type CriterionKind } from "./base";
+
+export const flagSchema = z.object({ kind: z.literal("flag"), ...criterionBase, points: pointsSchema });
+export type FlagCriterion = z.infer<typeof flagSchema>;
+
+export const flag: CriterionKind<FlagCriterion> = {
+  schema: flagSchema,
+  maxPoints: (c) => c.points,
+  score(c, { input }) {
+    const answer = parseYesNo(input);
+    if (answer === null) {
+      const outcome = missing(c, c.points);
+      if (input !== undefined && input !== null && input !== "") outcome.problems.push({ code: "not-yes-no" });
+      return outcome;
+    }
+    const points = answer ? c.points : 0;
+    return {
+      points,
+      status: answer ? "met" : "unmet",
+      explain: nameOf(c) + "：" + (answer ? "是" : "否") + "，" + fraction(points, c.points),
+      problems: [],
+    };
+  },
+};

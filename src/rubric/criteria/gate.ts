@@ -1,0 +1,24 @@
+/**
+ * gate — a disqualifying fact: when it is true the whole indicator scores nothing
+ * (出现安全事故的机构不得分). It gives no points of its own.
+ */
+import { z } from "zod";
+import { parseYesNo } from "../figures";
+import { criterionBase, nameOf, type CriterionKind } from "./base";
+
+export const gateSchema = z.object({ kind: z.literal("gate"), ...criterionBase });
+export type GateCriterion = z.infer<typeof gateSchema>;
+
+export const gate: CriterionKind<GateCriterion> = {
+  schema: gateSchema,
+  maxPoints: () => 0,
+  score(c, { input }) {
+    const answer = parseYesNo(input);
+    if (answer === true) {
+      return { points: 0, status: "triggered", explain: nameOf(c) + "：是，本指标不得分", problems: [] };
+    }
+    const problems = answer === null && input !== undefined && input !== null && input !== "" ? [{ code: "not-yes-no" as const }] : [];
+    // Not answered counts as "did not happen": the gate only removes points on a stated fact.
+    return { points: 0, status: "met", explain: nameOf(c) + "：" + (answer === false ? "否" : "未填写（按未发生计）"), problems };
+  },
+};
