@@ -162,7 +162,11 @@ function thresholdStatuses(rubric: Rubric, categories: CategoryScore[], metric: 
       }
     }
   }
-  for (const target of rubric.targets) add(target.metric, target.bound, target.id, "target");
+  // A target that repeats a scored threshold's bound (登记备案率 100% in both) is said once.
+  for (const target of rubric.targets) {
+    const repeated = statuses.some((s) => s.metric === target.metric && s.bound.op === target.bound.op && s.bound.value === target.bound.value);
+    if (!repeated) add(target.metric, target.bound, target.id, "target");
+  }
   return statuses;
 }
 

@@ -29,7 +29,7 @@ export function formatPoints(points: number): string {
   return String(Math.round(points * 1000) / 1000);
 }
 
-/** Formats a fraction as a percentage: 0.65 → "65%", 0.655 → "65.5%". */
+/** Formats a fraction as a percentage to a tenth: 0.65 → "65%", 0.655 → "65.5%", 59/60 → "98.3%". */
 export function formatPercent(fraction: number): string {
-  return formatPoints(fraction * 100) + "%";
+  return String(Math.round(fraction * 1000) / 10) + "%";
 }

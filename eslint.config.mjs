@@ -1,0 +1,98 @@
+// ESLint flat config, used by `npm run lint` (office-addin-lint picks up ./eslint.config.mjs).
+//
+// - eslint-plugin-office-addins' React preset: its Office.js rules (read only after load and
+//   sync, no context.sync() in a loop …), eslint-plugin-react, typescript-eslint, prettier.
+// - The pure core (src/rubric, src/sheet, src/check, src/plan) runs in Node, in the pane and, later,
+//   in the ES5 lite pane: it must not import exceljs, React or Fluent, nor touch Office.js.
+// - Components get what they need from the host as props: no Office/Excel globals there.
+import { createRequire } from "node:module";
+
+// The plugin is office-addin-lint's dependency: resolve it from there, not from npm's hoisting.
+const require = createRequire(import.meta.url);
+const requireFromLint = createRequire(require.resolve("office-addin-lint/package.json"));
+const officeAddins = requireFromLint("eslint-plugin-office-addins");
+// The preset names @typescript-eslint/parser but does not actually set it (its `languageOptions.parser`
+// ends up undefined, so espree would parse TypeScript); office-addin-lint's own default config sets
+// it the same way as here.
+const tsParser = requireFromLint("@typescript-eslint/parser");
+
+const TS_FILES = ["**/*.{ts,tsx,mts,cts}"];
+
+// The preset's TypeScript block lists .ts but not .tsx: give its blocks the .tsx files too.
+const preset = officeAddins.configs.react.map((block) =>
+  block.files ? { ...block, files: [...block.files, "**/*.tsx", "**/*.jsx"] } : block
+);
+
+// Build scripts and configs run in Node.
+const nodeGlobals = Object.fromEntries(
+  [
+    "process",
+    "console",
+    "require",
+    "module",
+    "__dirname",
+    "__filename",
+    "URL",
+    "Buffer",
+    "setTimeout",
+    "clearTimeout",
+  ].map((name) => [name, "readonly"])
+);
+
+const officeGlobals = ["Office", "Excel", "OfficeExtension"].map((name) => ({
+  name,
+  message:
+    "只有 src/adapters/office/ 可以使用 Office.js；请通过适配器接口（或组件的 props）取得宿主功能。",
+}));
+
+export default [
+  { ignores: ["dist/**", "node_modules/**", "coverage/**"] },
+  ...preset,
+  {
+    files: [...TS_FILES, "**/*.{js,jsx,mjs,cjs}"],
+    languageOptions: { parser: tsParser },
+  },
+  {
+    files: TS_FILES,
+    rules: {
+      // TypeScript already reports undefined names (and knows DOM, Node and Office.js types).
+      "no-undef": "off",
+      // The new JSX transform (tsconfig "jsx": "react-jsx") needs no React in scope.
+      "react/react-in-jsx-scope": "off",
+      "react/jsx-uses-react": "off",
+    },
+  },
+  {
+    files: ["scripts/**", "*.config.{js,mjs,cjs}", "jest.config.js"],
+    languageOptions: { globals: nodeGlobals },
+  },
+  {
+    files: ["src/rubric/**", "src/sheet/**", "src/check/**", "src/plan/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "exceljs", message: "核心代码不读写文件：exceljs 只用于 src/adapters/xlsx/。" },
+            { name: "react", message: "核心代码不依赖界面：React 只用于 src/taskpane/。" },
+            { name: "react-dom", message: "核心代码不依赖界面：React 只用于 src/taskpane/。" },
+          ],
+          patterns: [
+            { group: ["exceljs/*"], message: "exceljs 只用于 src/adapters/xlsx/。" },
+            {
+              group: ["react/*", "react-dom/*", "@fluentui/*"],
+              message: "界面库只用于 src/taskpane/。",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...officeGlobals],
+    },
+  },
+  {
+    files: ["src/taskpane/components/**"],
+    rules: {
+      "no-restricted-globals": ["error", ...officeGlobals],
+    },
+  },
+];
