@@ -1,0 +1,120 @@
+/**
+ * Matching a recognized sheet's indicator rows to a rubric's indicators — by wording (tolerant
+ * of small changes), the scoring rule where the sheet has one, and category and number — and
+ * choosing the rubric that fits best (微山 and 曹县 share most indicators and differ in 二-1).
+ */
+import type { Indicator, Rubric } from "../rubric/schema";
+import { matchKey, similarity } from "./normalize";
+import type { SheetLayout, SheetRow } from "./recognize";
+
+/** Below this, a row is no rubric indicator. */
+export const MATCH_THRESHOLD = 0.45;
+/** A rubric fits a sheet when its mean match reaches this (CONTRACTS: `match: { score, threshold }`). */
+export const FIT_THRESHOLD = 0.5;
+
+export interface RowMatch {
+  row: SheetRow;
+  indicator: Indicator;
+  categoryId: string;
+  similarity: number;
+}
+
+export interface SheetMatch {
+  rubric: Rubric;
+  /** 0 … 1: how well the rubric fits the sheet. */
+  score: number;
+  matches: RowMatch[];
+  unmatchedRows: SheetRow[];
+  missing: Array<{ id: string; text: string }>;
+  /** Rows whose written points differ from the rubric's. */
+  pointsDiffer: Array<{ row: SheetRow; indicator: Indicator; sheet: number; rubric: number }>;
+}
+
+interface Candidate {
+  indicator: Indicator;
+  categoryId: string;
+  position: number;
+  categoryNumber: number | undefined;
+  textKey: string;
+  ruleKey: string;
+}
+
+function candidatesOf(rubric: Rubric): Candidate[] {
+  const out: Candidate[] = [];
+  for (const category of rubric.categories) {
+    category.indicators.forEach((indicator, i) => {
+      out.push({
+        indicator,
+        categoryId: category.id,
+        position: i + 1,
+        categoryNumber: /^\d+$/.test(category.id) ? Number(category.id) : undefined,
+        textKey: matchKey(indicator.text),
+        ruleKey: matchKey(indicator.rule),
+      });
+    });
+  }
+  return out;
+}
+
+function rowScore(row: SheetRow, c: Candidate, bonusCategory: boolean): number {
+  const text = similarity(matchKey(row.text), c.textKey);
+  const rule = row.rule ? similarity(matchKey(row.rule), c.ruleKey) : undefined;
+  let score = rule === undefined ? text : 0.6 * text + 0.4 * rule;
+  // Position agrees: the same category number and item number. A small nudge, never decisive alone.
+  if (row.number !== undefined && row.number === c.position) score += 0.05;
+  if (row.category?.number !== undefined && row.category.number === c.categoryNumber) score += 0.05;
+  if (bonusCategory !== (c.categoryId === "bonus")) score -= 0.1;
+  return Math.min(1, score);
+}
+
+/** The points a sheet writes for an indicator: its base points, or its bonus for a 加分项目. */
+function writtenPoints(indicator: Indicator): number {
+  return indicator.points > 0 ? indicator.points : indicator.bonus ?? 0;
+}
+
+export function matchRubric(layout: SheetLayout, rubric: Rubric): SheetMatch {
+  const rows = layout.rows.filter((r) => r.kind === "indicator");
+  const candidates = candidatesOf(rubric);
+  const pairs: Array<{ r: number; c: number; score: number }> = [];
+  rows.forEach((row, r) => {
+    candidates.forEach((cand, c) => {
+      const score = rowScore(row, cand, row.category?.bonus === true);
+      if (score >= MATCH_THRESHOLD) pairs.push({ r, c, score });
+    });
+  });
+  // Greedy one-to-one assignment, best pairs first: enough for tables of tens of rows.
+  pairs.sort((a, b) => b.score - a.score || a.r - b.r);
+  const rowTaken = new Set<number>();
+  const candTaken = new Set<number>();
+  const matches: RowMatch[] = [];
+  for (const p of pairs) {
+    if (rowTaken.has(p.r) || candTaken.has(p.c)) continue;
+    rowTaken.add(p.r);
+    candTaken.add(p.c);
+    matches.push({ row: rows[p.r], indicator: candidates[p.c].indicator, categoryId: candidates[p.c].categoryId, similarity: p.score });
+  }
+  matches.sort((a, b) => a.row.row - b.row.row);
+  const total = matches.reduce((s, m) => s + m.similarity, 0);
+  // How well the sheet's rows are the rubric's: unmatched rows count as 0. A sheet holding part of
+  // a rubric fits it; what is missing is reported apart.
+  const score = rows.length === 0 || candidates.length === 0 ? 0 : total / rows.length;
+  const pointsDiffer = matches
+    .filter((m) => m.row.points !== undefined && Math.abs(m.row.points - writtenPoints(m.indicator)) > 1e-9)
+    .map((m) => ({ row: m.row, indicator: m.indicator, sheet: m.row.points!, rubric: writtenPoints(m.indicator) }));
+  return {
+    rubric,
+    score,
+    matches,
+    unmatchedRows: rows.filter((_, r) => !rowTaken.has(r)),
+    missing: candidates.filter((_, c) => !candTaken.has(c)).map((c) => ({ id: c.indicator.id, text: c.indicator.text })),
+    pointsDiffer,
+  };
+}
+
+/** All rubrics with indicators, best fit first. */
+export function rankRubrics(layout: SheetLayout, rubrics: readonly Rubric[]): SheetMatch[] {
+  return rubrics
+    .filter((r) => r.categories.length > 0)
+    .map((r) => matchRubric(layout, r))
+    .sort((a, b) => b.score - a.score || b.matches.length - a.matches.length);
+}

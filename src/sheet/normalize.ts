@@ -1,0 +1,106 @@
+/**
+ * Text as it arrives from real sheets: full-width digits, （）and ()，、．. numbering, stray spaces
+ * and line breaks inside cells. Two forms: `cleanText` for showing and parsing, `matchKey` for
+ * comparing wording. ES5-safe (no normalize(), no lookbehind): the lite pane runs this in IE11.
+ */
+import { toHalfWidth } from "../rubric/text";
+
+/** Full-width digits, Latin letters, ％ and ． to half width; Chinese punctuation （）、，stays as written. */
+function halfWidthAlphanumerics(text: string): string {
+  return text.replace(/[０-９Ａ-Ｚａ-ｚ％．　]/g, (ch) => toHalfWidth(ch));
+}
+
+/** Readable text: half-width digits and letters, line breaks and runs of spaces collapsed. */
+export function cleanText(text: string): string {
+  return halfWidthAlphanumerics(text)
+    .replace(/[\r\n\t\u00a0]+/g, " ")
+    .replace(/ {2,}/g, " ")
+    .trim();
+}
+
+/** Chinese and ASCII punctuation and spacing that carry no meaning when comparing wording. */
+const PUNCTUATION = /[\s"'“”‘’「」『』《》〈〉<>()\[\]{}【】,，、;；:：。.．!！?？·…—\-_~/\\|]/g;
+
+/** A comparison key: cleaned, lower-case, without spaces or punctuation. */
+export function matchKey(text: string): string {
+  return toHalfWidth(cleanText(text)).toLowerCase().replace(PUNCTUATION, "");
+}
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20; undefined when not a small Chinese numeral. */
+export function chineseNumber(text: string): number | undefined {
+  if (!text) return undefined;
+  if (text.length === 1) return CHINESE_DIGITS[text];
+  const ten = text.indexOf("十");
+  if (ten < 0 || text.length > 3) return undefined;
+  const tens = ten === 0 ? 1 : CHINESE_DIGITS[text.charAt(0)];
+  const ones = ten === text.length - 1 ? 0 : CHINESE_DIGITS[text.charAt(text.length - 1)];
+  return tens === undefined || ones === undefined ? undefined : tens * 10 + ones;
+}
+
+export interface Numbered {
+  /** The leading number: "1．" → 1, "（2）" → 2, "一、" → 1. */
+  number?: number;
+  /** The text after the number. */
+  rest: string;
+}
+
+/**
+ * Splits a leading item number as people write it: "1．", "1.", "1、", "（1）", "(1)", "一、",
+ * "第一", or none. Decimals ("0.5分") are not numbers of items.
+ */
+export function splitNumber(text: string): Numbered {
+  const t = cleanText(text);
+  let m = /^[(（](\d{1,2})[)）]\s*(.*)$/.exec(t);
+  if (m) return { number: Number(m[1]), rest: m[2].trim() };
+  // A decimal is no item number: "0.5分", "1.5", "65.5%".
+  if (!/^\d+\.\d+\s*(分|%|$)/.test(t)) {
+    m = /^(\d{1,2})\s*[.、，,)）]\s*(.*)$/.exec(t);
+    if (m) return { number: Number(m[1]), rest: m[2].trim() };
+  }
+  m = /^第?([一二三四五六七八九十]{1,3})[、.，,)）]\s*(.*)$/.exec(t) || /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$/.exec(t);
+  if (m) {
+    const n = chineseNumber(m[1]);
+    if (n !== undefined) return { number: n, rest: m[2].trim() };
+  }
+  return { rest: t };
+}
+
+/** Points written in text: "（5分）", "(共 18 分)", "（加分项目，10分）" → the last such number. */
+export function pointsInText(text: string): number | undefined {
+  const t = cleanText(text);
+  const re = /[(（][^()（）]*?(\d+(?:\.\d+)?)\s*分[^()（）]*[)）]/g;
+  let found: number | undefined;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(t))) found = Number(m[1]);
+  return found;
+}
+
+/** Text without its "（N分）" parts: "建立试点经费保障机制（10分）" → "建立试点经费保障机制". */
+export function withoutPoints(text: string): string {
+  return cleanText(text)
+    .replace(/[(（][^()（）]*?\d+(?:\.\d+)?\s*分[^()（）]*[)）]/g, "")
+    .trim();
+}
+
+/** Character-bigram Dice similarity of two keys, 0 … 1: tolerant of small wording changes. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return a.length ? 1 : 0;
+  if (a.length < 2 || b.length < 2) return 0;
+  const grams = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) {
+    const g = a.substr(i, 2);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  let shared = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const g = b.substr(i, 2);
+    const n = grams.get(g);
+    if (n) {
+      shared++;
+      grams.set(g, n - 1);
+    }
+  }
+  return (2 * shared) / (a.length - 1 + (b.length - 1));
+}
