@@ -45,6 +45,9 @@ export function renderScore(score: RubricScore, options: { details?: boolean } =
     lines.push("未达标（" + unmet.length + " 项）：");
     for (const t of unmet) lines.push("  ✗ " + t.explain + "（" + t.ref + "）");
   }
-  if (unknown.length) lines.push("未填写的指标数据 " + unknown.length + " 项：" + unknown.map((t) => t.name).join("、"));
+  if (unknown.length) {
+    const names = unknown.slice(0, 4).map((t) => t.name).join("；");
+    lines.push("未填写的指标数据 " + unknown.length + " 项：" + names + (unknown.length > 4 ? " 等" : ""));
+  }
   return lines.join("\n") + "\n";
 }

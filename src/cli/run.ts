@@ -4,7 +4,10 @@
  * --json, one JSON document for scripts (CONTRACTS.md).
  */
 import { parseArgs } from "node:util";
+import { fillCommand } from "./commands/fill";
+import { inspectCommand } from "./commands/inspect";
 import { rubricsCommand } from "./commands/rubrics";
+import { scoreCommand } from "./commands/score";
 import { sampleCommand } from "./commands/sample";
 import { EXIT, UsageError, type Output } from "./io";
 
@@ -21,6 +24,8 @@ interface Command {
 }
 
 const json = { type: "boolean" as const };
+const rubric = { type: "string" as const };
+const outputFile = { type: "string" as const, short: "o" };
 
 const COMMANDS: Record<string, Command> = {
   rubrics: {
@@ -28,6 +33,24 @@ const COMMANDS: Record<string, Command> = {
     usage: "ziping rubrics [--json]",
     options: { json },
     run: rubricsCommand,
+  },
+  inspect: {
+    summary: "识别工作簿中的任务分解表、评分细则或考核表，并匹配评分细则",
+    usage: "ziping inspect FILE [--json] [--rubric ID]",
+    options: { json, rubric },
+    run: inspectCommand,
+  },
+  fill: {
+    summary: "生成带自评得分公式、自评依据和指标数据的新工作簿（不改动原文件）",
+    usage: "ziping fill FILE -o OUT [--rubric ID] [--overwrite] [--json]",
+    options: { json, rubric, output: outputFile, overwrite: { type: "boolean" } },
+    run: fillCommand,
+  },
+  score: {
+    summary: "计算工作簿的自评得分（有自评依据时按依据计算，否则汇总表中填写的得分）",
+    usage: "ziping score FILE [--json] [--rubric ID] [--details]",
+    options: { json, rubric, details: { type: "boolean" } },
+    run: scoreCommand,
   },
   sample: {
     summary: "用随附的样例自评依据演示计分",

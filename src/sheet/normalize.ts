@@ -56,7 +56,7 @@ export function splitNumber(text: string): Numbered {
   if (m) return { number: Number(m[1]), rest: m[2].trim() };
   // A decimal is no item number: "0.5分", "1.5", "65.5%".
   if (!/^\d+\.\d+\s*(分|%|$)/.test(t)) {
-    m = /^(\d{1,2})\s*[.、，,)）]\s*(.*)$/.exec(t);
+    m = /^(\d{1,2})\s*[.、，,)）]\s*(.*)$/.exec(t) || /^(\d{1,2})\s+([\u4e00-\u9fff].*)$/.exec(t);
     if (m) return { number: Number(m[1]), rest: m[2].trim() };
   }
   m = /^第?([一二三四五六七八九十]{1,3})[、.，,)）]\s*(.*)$/.exec(t) || /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$/.exec(t);
