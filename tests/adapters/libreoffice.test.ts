@@ -9,7 +9,7 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { applyPlan, newWorkbook, readWorkbook, writeWorkbook } from "../../src/adapters/xlsx";
 import type { PlanOp, PlanValue } from "../../src/plan/plan";
-import { hasLibreOffice, recalculate } from "../support/libreoffice";
+import { hasLibreOffice, recalculate, removeRecalculated } from "../support/libreoffice";
 
 const available = hasLibreOffice();
 if (!available) {
@@ -124,7 +124,7 @@ describeLO("LibreOffice recalculates what the adapter writes", () => {
         ["ISERROR(B2)"],
       ]);
     } finally {
-      fs.rmSync(path.dirname(path.dirname(output)), { recursive: true, force: true });
+      removeRecalculated(output);
     }
   }, 180000);
 

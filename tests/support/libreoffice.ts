@@ -52,7 +52,7 @@ export interface RecalculateOptions {
 /**
  * Copies `inputXlsx` into a fresh temporary directory, has LibreOffice open it with every formula
  * recomputed and save it as .xlsx, and returns the output's path (inside that directory; the
- * caller may delete `path.dirname(path.dirname(result))`). Each call has its own profile, so calls
+ * caller deletes it with `removeRecalculated`). Each call has its own profile, so calls
  * may run concurrently. Rejects when soffice is missing, fails, or writes nothing (it exits 0 even
  * when it could not load the input).
  */
@@ -121,4 +121,10 @@ export async function recalculate(
     fs.rmSync(work, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Deletes the temporary directory (profile, copy, output) of a `recalculate` result. */
+export function removeRecalculated(output: string): void {
+  const work = path.dirname(path.dirname(output));
+  if (path.basename(work).startsWith("ziping-lo-")) fs.rmSync(work, { recursive: true, force: true });
 }
