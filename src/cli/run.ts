@@ -8,6 +8,8 @@ import { fillCommand } from "./commands/fill";
 import { inspectCommand } from "./commands/inspect";
 import { rubricsCommand } from "./commands/rubrics";
 import { scoreCommand } from "./commands/score";
+import { splitCommand } from "./commands/split";
+import { templateCommand } from "./commands/template";
 import { sampleCommand } from "./commands/sample";
 import { EXIT, UsageError, type Output } from "./io";
 
@@ -51,6 +53,18 @@ const COMMANDS: Record<string, Command> = {
     usage: "ziping score FILE [--json] [--rubric ID] [--details]",
     options: { json, rubric, details: { type: "boolean" } },
     run: scoreCommand,
+  },
+  split: {
+    summary: "按责任单位拆分任务分解表，每个单位一个文件",
+    usage: "ziping split FILE --by unit -o DIR [--json]",
+    options: { json, by: { type: "string" }, output: outputFile },
+    run: splitCommand,
+  },
+  template: {
+    summary: "按内置评分细则生成空白的自评工作簿（已带公式）",
+    usage: "ziping template --rubric ID -o OUT [--json]",
+    options: { json, rubric, output: outputFile },
+    run: templateCommand,
   },
   sample: {
     summary: "用随附的样例自评依据演示计分",

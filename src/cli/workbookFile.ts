@@ -37,7 +37,7 @@ export function checkOutput(input: string | undefined, output: string | undefine
 /** Says what a round trip will lose before anything is written. */
 export function warnLossyParts(workbook: XlsxWorkbook, output: Output): void {
   if (!workbook.lossyParts.length) return;
-  output.err("注意：本工作簿含有以下内容，写出的新文件中将不保留（原文件不受影响）：\n");
+  output.err("注意：本工作簿含有以下内容，写出的新文件中可能丢失或改变（原文件不受影响）：\n");
   for (const part of workbook.lossyParts) output.err("  - " + part + "\n");
 }
 

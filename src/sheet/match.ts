@@ -21,7 +21,7 @@ export interface RowMatch {
 
 export interface SheetMatch {
   rubric: Rubric;
-  /** 0 … 1: how well the rubric fits the sheet. */
+  /** How well the rubric fits the sheet: the mean match of the sheet's rows (about 0 … 1.1). */
   score: number;
   matches: RowMatch[];
   unmatchedRows: SheetRow[];
@@ -64,7 +64,8 @@ function rowScore(row: SheetRow, c: Candidate, bonusCategory: boolean): number {
   if (row.number !== undefined && row.number === c.position) score += 0.05;
   if (row.category?.number !== undefined && row.category.number === c.categoryNumber) score += 0.05;
   if (bonusCategory !== (c.categoryId === "bonus")) score -= 0.1;
-  return Math.min(1, score);
+  // Not capped at 1: two rubrics whose wording both match well still differ in how well.
+  return score;
 }
 
 /** The points a sheet writes for an indicator: its base points, or its bonus for a 加分项目. */

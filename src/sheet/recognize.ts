@@ -77,7 +77,11 @@ function findHeader(grid: Grid): { top: number; bottom: number; roles: HeaderRol
     const merged: HeaderRoles = new Map(roles);
     for (const [col, role] of below) if (!hasRole(merged, role)) merged.set(col, role);
     if (isHeaderLike(roles) || (roles.size >= 2 && isHeaderLike(merged))) {
-      const addsRoles = Array.from(below.values()).some((r) => !hasRole(roles, r));
+      // The row below is the header's second row when it names roles under a header merged across
+      // columns (指标体系 over 一级指标 and 二级指标), or names at least two new roles itself.
+      const added = Array.from(below.entries()).filter(([, r]) => !hasRole(roles, r));
+      const underMerged = added.some(([col]) => grid.merges.some((m) => m.top === row && m.right > m.left && col >= m.left && col <= m.right));
+      const addsRoles = underMerged || added.length >= 2;
       return addsRoles ? { top: row, bottom: row + 1, roles: merged } : { top: row, bottom: row, roles };
     }
   }

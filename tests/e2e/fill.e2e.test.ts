@@ -17,7 +17,17 @@ import { builtinRubrics } from "../../src/rubric/builtin/index";
 import { scoreRubric, type Evidence } from "../../src/rubric/engine";
 import { a1, cellAt, parseA1, type Grid } from "../../src/sheet/grid";
 import { primarySheet, recognizeWorkbook } from "../../src/sheet/workbook";
-import { hasLibreOffice, recalculate } from "../support/libreoffice";
+import { hasLibreOffice, recalculate as recalculateFile, removeRecalculated } from "../support/libreoffice";
+
+/** Recalculates with LibreOffice and reads the result back, leaving no temporary files behind. */
+async function recalculate(file: string): Promise<Grid[]> {
+  const out = await recalculateFile(file);
+  try {
+    return (await readWorkbook(readFileSync(out))).grids();
+  } finally {
+    removeRecalculated(out);
+  }
+}
 
 const SAMPLES = join(__dirname, "..", "..", "assets", "samples");
 const sampleEvidence = JSON.parse(readFileSync(join(SAMPLES, "曹县-自评依据样例.json"), "utf8")) as Evidence;
@@ -95,7 +105,7 @@ describeLO.each(CASES)("%s, recalculated by LibreOffice", (file, rubricId, evide
     const filled = join(dir, "filled.xlsx");
     writeFileSync(filled, await writeWorkbook(workbook));
     before = (await readWorkbook(readFileSync(filled))).grids();
-    after = (await readWorkbook(readFileSync(await recalculate(filled)))).grids();
+    after = await recalculate(filled);
     expected = scoreRubric(recognized.match!.rubric, evidence);
   });
 
@@ -151,7 +161,7 @@ describeLO("the thresholds the issue names", () => {
     applyPlan(workbook, evidenceEntryPlan(rubric, { metrics: { "nursing-bed-share": { numerator: 60, denominator: 100 }, "centralized-support-rate": 55 } }));
     const filled = join(dir, "filled.xlsx");
     writeFileSync(filled, await writeWorkbook(workbook));
-    const grid = sheet((await readWorkbook(readFileSync(await recalculate(filled)))).grids(), METRICS_SHEET);
+    const grid = sheet(await recalculate(filled), METRICS_SHEET);
     const rowOf = (id: string) => metricRows(rubric).find((r) => r.metric.id === id)!.row;
     expect(valueAt(grid, a1(rowOf("nursing-bed-share"), METRIC_COL.computed))).toBeCloseTo(0.6, 10);
     expect(valueAt(grid, a1(rowOf("nursing-bed-share"), METRIC_COL.status))).toBe("未达标");

@@ -126,5 +126,6 @@ export async function recalculate(
 /** Deletes the temporary directory (profile, copy, output) of a `recalculate` result. */
 export function removeRecalculated(output: string): void {
   const work = path.dirname(path.dirname(output));
-  if (path.basename(work).startsWith("ziping-lo-")) fs.rmSync(work, { recursive: true, force: true });
+  if (path.basename(work).startsWith("ziping-lo-"))
+    fs.rmSync(work, { recursive: true, force: true });
 }

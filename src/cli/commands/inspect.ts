@@ -17,7 +17,7 @@ export function inspectJson(file: string, sheets: SheetRecognition[]) {
         sheet: layout.sheet,
         kind: layout.kind,
         rubric: match ? { id: match.rubric.id, title: match.rubric.title, derived: match.rubric.derived !== undefined } : null,
-        match: { score: m ? Math.round(m.score * 1000) / 1000 : 0, threshold: FIT_THRESHOLD },
+        match: { score: m ? Math.round(Math.min(1, m.score) * 1000) / 1000 : 0, threshold: FIT_THRESHOLD },
         headerRow: layout.headerRow >= 0 ? layout.headerRow + 1 : null,
         columns: columnLetters(layout),
         indicators: {
@@ -46,7 +46,7 @@ export async function inspectCommand(args: CommandArgs, output: Output): Promise
         output.out("  未匹配到内置评分细则\n");
         continue;
       }
-      output.out("  评分细则：" + match.rubric.title + "（" + match.rubric.id + "），吻合度 " + Math.round(match.score * 100) + "%，匹配 " + match.matches.length + " 项\n");
+      output.out("  评分细则：" + match.rubric.title + "（" + match.rubric.id + "），吻合度 " + Math.round(Math.min(1, match.score) * 100) + "%，匹配 " + match.matches.length + " 项\n");
       for (const r of match.unmatchedRows) output.out("  · 第 " + (r.row + 1) + " 行不是该细则的指标：" + r.text.slice(0, 40) + "\n");
       for (const m of match.missing) output.out("  · 表中缺少指标 " + m.id + "：" + m.text.slice(0, 40) + "\n");
       for (const d of match.pointsDiffer) output.out("  · 第 " + (d.row.row + 1) + " 行分值 " + d.sheet + " 与细则 " + d.indicator.id + " 的 " + d.rubric + " 分不同\n");

@@ -1,0 +1,101 @@
+/**
+ * Splitting a task-breakdown sheet by responsible unit, so the office can send each department
+ * its own rows. One shared function picks each unit's rows (CONTRACTS.md); the CLI writes one file
+ * per unit, the pane one sheet per unit, both from `unitSheetOps`. A collective unit ("各乡镇（街道）",
+ * "县领导小组各成员单位") is a unit of its own, named as written.
+ */
+import { a1, cellAt, columnCount, textAt, type CellValue, type Grid } from "../sheet/grid";
+import type { SheetLayout, SheetRow } from "../sheet/recognize";
+import type { CellStyle, PlanOp } from "./plan";
+
+/** Whether the unit leads a task (牵头) or shares it (责任); short words, so no header reads them as column names. */
+export type UnitRole = "牵头" | "责任";
+
+export interface UnitRows {
+  unit: string;
+  rows: Array<{ row: SheetRow; role: UnitRole }>;
+}
+
+/** "县民政局，各乡镇（街道）" → ["县民政局", "各乡镇（街道）"]: lists are split, brackets kept. */
+export function splitUnitList(text: string | undefined): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of text) {
+    if (ch === "（" || ch === "(") depth++;
+    if (ch === "）" || ch === ")") depth = Math.max(0, depth - 1);
+    if (depth === 0 && /[、，,；;\s]/.test(ch)) {
+      if (current.trim()) out.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}
+
+export function hasUnitColumn(layout: SheetLayout): boolean {
+  return layout.columns.units !== undefined || layout.columns.lead !== undefined;
+}
+
+/** Each unit and its rows, in order of first appearance; a row lists a unit once (牵头 before 责任). */
+export function rowsByUnit(layout: SheetLayout): UnitRows[] {
+  const byUnit = new Map<string, UnitRows>();
+  for (const row of layout.rows) {
+    if (row.kind !== "indicator") continue;
+    const roles: Array<[string, UnitRole]> = [
+      ...splitUnitList(row.lead).map((u): [string, UnitRole] => [u, "牵头"]),
+      ...splitUnitList(row.responsible).map((u): [string, UnitRole] => [u, "责任"]),
+    ];
+    const seen = new Set<string>();
+    for (const [unit, role] of roles) {
+      if (seen.has(unit)) continue;
+      seen.add(unit);
+      if (!byUnit.has(unit)) byUnit.set(unit, { unit, rows: [] });
+      byUnit.get(unit)!.rows.push({ row, role });
+    }
+  }
+  return Array.from(byUnit.values());
+}
+
+/** A file name from a unit's name: characters no file system accepts are replaced. */
+export function unitFileName(unit: string): string {
+  return unit.replace(/[\\/:*?"<>|\r\n\t]/g, "_").slice(0, 80) || "未命名单位";
+}
+
+const HEADER: CellStyle = { bold: true, fill: "#DDEBF7", wrap: true, align: "center" };
+
+/**
+ * The ops that write one unit's sheet: the header rows as they are, then the unit's rows with
+ * their category written out (it is blank below a category's first row in the source), and a
+ * last column saying whether the unit leads or shares the task.
+ */
+export function unitSheetOps(grid: Grid, layout: SheetLayout, unit: UnitRows, sheet: string): PlanOp[] {
+  const width = columnCount(grid);
+  const ops: PlanOp[] = [];
+  const set = (row: number, col: number, value: CellValue, style?: CellStyle) => {
+    if (value === null || typeof value === "object") return;
+    ops.push({ op: "set", sheet, cell: a1(row, col), value, style });
+  };
+  const headerRows = layout.headerRow - layout.headerTop + 1;
+  for (let r = 0; r < headerRows; r++) {
+    for (let c = 0; c < width; c++) set(r, c, cellAt(grid, layout.headerTop + r, c), HEADER);
+  }
+  for (const m of grid.merges) {
+    if (m.top >= layout.headerTop && m.bottom <= layout.headerRow) {
+      ops.push({ op: "merge", sheet, range: a1(m.top - layout.headerTop, m.left) + ":" + a1(m.bottom - layout.headerTop, m.right) });
+    }
+  }
+  set(headerRows - 1, width, "本单位职责", HEADER);
+  unit.rows.forEach(({ row, role }, i) => {
+    const target = headerRows + i;
+    for (let c = 0; c < width; c++) {
+      const own = cellAt(grid, row.row, c);
+      const category = c === layout.columns.category && (own === null || own === "") && row.category ? textAt(grid, row.category.row, c) : null;
+      set(target, c, category ?? own, { wrap: true });
+    }
+    set(target, width, role);
+  });
+  ops.push({ op: "freeze", sheet, rows: headerRows, columns: 0 });
+  return ops;
+}
