@@ -7,7 +7,9 @@ run(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => pr
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write("内部错误：" + (error instanceof Error ? error.stack ?? error.message : String(error)) + "\n");
+    process.stderr.write(
+      "内部错误：" + (error instanceof Error ? (error.stack ?? error.message) : String(error)) + "\n"
+    );
     process.exitCode = 2;
-  },
+  }
 );

@@ -28,8 +28,16 @@ export function renderScore(score: RubricScore, options: { details?: boolean } =
     const isBonus = category.max === 0 && category.bonus.max > 0;
     const got = isBonus ? category.bonus : { score: category.score, max: category.max };
     lines.push(
-      "  " + pad(category.id + " " + category.title, titleWidth) + "  " + bar(got.score, got.max) + "  " +
-        formatPoints(got.score) + "/" + formatPoints(got.max) + " 分" + (isBonus ? "（加分）" : ""),
+      "  " +
+        pad(category.id + " " + category.title, titleWidth) +
+        "  " +
+        bar(got.score, got.max) +
+        "  " +
+        formatPoints(got.score) +
+        "/" +
+        formatPoints(got.max) +
+        " 分" +
+        (isBonus ? "（加分）" : "")
     );
     if (options.details) {
       for (const indicator of category.indicators) {
@@ -38,7 +46,16 @@ export function renderScore(score: RubricScore, options: { details?: boolean } =
       }
     }
   }
-  lines.push("  合计 " + formatPoints(score.total) + "/" + formatPoints(score.max) + " 分" + (score.bonus.max > 0 ? "，加分 " + formatPoints(score.bonus.score) + "/" + formatPoints(score.bonus.max) + " 分" : ""));
+  lines.push(
+    "  合计 " +
+      formatPoints(score.total) +
+      "/" +
+      formatPoints(score.max) +
+      " 分" +
+      (score.bonus.max > 0
+        ? "，加分 " + formatPoints(score.bonus.score) + "/" + formatPoints(score.bonus.max) + " 分"
+        : "")
+  );
   const unmet = score.thresholds.filter((t) => t.met === false);
   const unknown = score.thresholds.filter((t) => t.met === null);
   if (unmet.length) {
@@ -46,7 +63,10 @@ export function renderScore(score: RubricScore, options: { details?: boolean } =
     for (const t of unmet) lines.push("  ✗ " + t.explain + "（" + t.ref + "）");
   }
   if (unknown.length) {
-    const names = unknown.slice(0, 4).map((t) => t.name).join("；");
+    const names = unknown
+      .slice(0, 4)
+      .map((t) => t.name)
+      .join("；");
     lines.push("未填写的指标数据 " + unknown.length + " 项：" + names + (unknown.length > 4 ? " 等" : ""));
   }
   return lines.join("\n") + "\n";

@@ -96,7 +96,9 @@ export async function run(argv: string[], output: Output): Promise<number> {
     try {
       parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true }) as CommandArgs;
     } catch (error) {
-      throw new UsageError("参数有误：" + (error instanceof Error ? error.message : String(error)) + "\n用法：" + command.usage);
+      throw new UsageError(
+        "参数有误：" + (error instanceof Error ? error.message : String(error)) + "\n用法：" + command.usage
+      );
     }
     return await command.run(parsed, output);
   } catch (error) {

@@ -10,8 +10,15 @@ export function scoreJson(score: RubricScore, rubric: Rubric, cells: Map<string,
     bonus: score.bonus,
     categories: score.categories.map((c) => ({ id: c.id, title: c.title, score: c.score, max: c.max, bonus: c.bonus })),
     indicators: score.categories.flatMap((c) =>
-      c.indicators.map((i) => ({ id: i.id, score: i.score, max: i.max, bonus: i.bonus, cell: cells.get(i.id) ?? null })),
+      c.indicators.map((i) => ({ id: i.id, score: i.score, max: i.max, bonus: i.bonus, cell: cells.get(i.id) ?? null }))
     ),
-    thresholds: score.thresholds.map((t) => ({ metric: t.metric, name: t.name, value: t.value, bound: t.boundText, met: t.met, ref: t.ref })),
+    thresholds: score.thresholds.map((t) => ({
+      metric: t.metric,
+      name: t.name,
+      value: t.value,
+      bound: t.boundText,
+      met: t.met,
+      ref: t.ref,
+    })),
   };
 }

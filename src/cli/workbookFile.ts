@@ -11,7 +11,13 @@ export async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
     data = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? "找不到文件：" + file : code === "EISDIR" ? "这是一个文件夹，不是工作簿：" + file : "无法读取文件：" + file + "（" + code + "）");
+    throw new UsageError(
+      code === "ENOENT"
+        ? "找不到文件：" + file
+        : code === "EISDIR"
+          ? "这是一个文件夹，不是工作簿：" + file
+          : "无法读取文件：" + file + "（" + code + "）"
+    );
   }
   try {
     return await readWorkbook(data);
@@ -47,6 +53,8 @@ export async function savePlanned(workbook: XlsxWorkbook, plan: WorkbookPlan, fi
   try {
     writeFileSync(file, bytes);
   } catch (error) {
-    throw new UsageError("无法写入文件：" + file + "（" + ((error as NodeJS.ErrnoException).code ?? String(error)) + "）");
+    throw new UsageError(
+      "无法写入文件：" + file + "（" + ((error as NodeJS.ErrnoException).code ?? String(error)) + "）"
+    );
   }
 }

@@ -16,7 +16,8 @@ import { NO, YES } from "./formulas";
 import type { CellStyle, PlanOp, PlanValue, WorkbookPlan } from "./plan";
 
 function raw(value: unknown): PlanValue {
-  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   return JSON.stringify(value);
 }
 
@@ -31,7 +32,9 @@ function asTyped(kind: "yesno" | "number" | "rate" | "text", value: unknown): { 
   if (kind === "number" || kind === "rate") {
     const parsed = kind === "rate" ? parseRate(value) : parseNumber(value);
     if (parsed.value === null) return { value: raw(value) };
-    return kind === "rate" && typeof value === "string" ? { value: parsed.value, style: PERCENT } : { value: typeof value === "number" ? value : parsed.value };
+    return kind === "rate" && typeof value === "string"
+      ? { value: parsed.value, style: PERCENT }
+      : { value: typeof value === "number" ? value : parsed.value };
   }
   return { value: raw(value) };
 }
@@ -61,15 +64,28 @@ export function evidenceEntryPlan(rubric: Rubric, evidence: Evidence): WorkbookP
     if (!takesInput(row.criterion)) continue;
     const entered = values[row.criterionId];
     if (entered === undefined) continue;
-    const value = row.itemId !== undefined ? (entered as Record<string, unknown>)[row.itemId] : typeof entered === "object" && entered !== null && row.criterion.kind === "perItem" ? (entered as Record<string, unknown>)[row.criterion.items[0].id] : entered;
+    const value =
+      row.itemId !== undefined
+        ? (entered as Record<string, unknown>)[row.itemId]
+        : typeof entered === "object" && entered !== null && row.criterion.kind === "perItem"
+          ? (entered as Record<string, unknown>)[row.criterion.items[0].id]
+          : entered;
     if (value === undefined) continue;
-    ops.push({ op: "set", sheet: EVIDENCE_SHEET, cell: a1(row.row, EVIDENCE_COL.input), ...asTyped(inputKind(row.criterion), value) });
+    ops.push({
+      op: "set",
+      sheet: EVIDENCE_SHEET,
+      cell: a1(row.row, EVIDENCE_COL.input),
+      ...asTyped(inputKind(row.criterion), value),
+    });
   }
   const metrics = evidence.metrics ?? {};
   for (const row of metricRows(rubric)) {
     const entered = metrics[row.metric.id];
     if (entered === undefined) continue;
-    const parts = typeof entered === "object" && entered !== null ? (entered as { numerator?: unknown; denominator?: unknown; value?: unknown }) : { value: entered };
+    const parts =
+      typeof entered === "object" && entered !== null
+        ? (entered as { numerator?: unknown; denominator?: unknown; value?: unknown })
+        : { value: entered };
     const cells: Array<[number, unknown, "number" | "rate"]> = [
       [METRIC_COL.numerator, parts.numerator, "number"],
       [METRIC_COL.denominator, parts.denominator, "number"],
@@ -79,5 +95,9 @@ export function evidenceEntryPlan(rubric: Rubric, evidence: Evidence): WorkbookP
       if (v !== undefined) ops.push({ op: "set", sheet: METRICS_SHEET, cell: a1(row.row, col), ...asTyped(kind, v) });
     }
   }
-  return { ops, summary: ["在“" + EVIDENCE_SHEET + "”与“" + METRICS_SHEET + "”中填入 " + ops.length + " 项自评依据"], kept: [] };
+  return {
+    ops,
+    summary: ["在“" + EVIDENCE_SHEET + "”与“" + METRICS_SHEET + "”中填入 " + ops.length + " 项自评依据"],
+    kept: [],
+  };
 }

@@ -21,7 +21,17 @@ export const EVIDENCE_HEADERS = ["编号", "二级指标", "评分项", "类型"
 export const EVIDENCE_COL = { id: 0, indicator: 1, text: 2, kind: 3, input: 4, score: 5, max: 6, hint: 7 } as const;
 
 export const METRIC_HEADERS = ["编号", "指标", "分子", "分母", "实际值", "计算值", "单位", "目标", "状态"];
-export const METRIC_COL = { id: 0, name: 1, numerator: 2, denominator: 3, value: 4, computed: 5, unit: 6, target: 7, status: 8 } as const;
+export const METRIC_COL = {
+  id: 0,
+  name: 1,
+  numerator: 2,
+  denominator: 3,
+  value: 4,
+  computed: 5,
+  unit: 6,
+  target: 7,
+  status: 8,
+} as const;
 
 export interface EvidenceRow {
   /** 0-based row in the 自评依据 sheet. */
@@ -51,7 +61,15 @@ export function evidenceRows(rubric: Rubric): EvidenceRow[] {
         const criterionId = indicator.id + "." + criterion.id;
         if (criterion.kind === "perItem" && criterion.items.length > 1) {
           criterion.items.forEach((item, i) => {
-            rows.push({ row: row++, key: criterionId + ":" + item.id, criterionId, itemId: item.id, first: i === 0, indicator, criterion });
+            rows.push({
+              row: row++,
+              key: criterionId + ":" + item.id,
+              criterionId,
+              itemId: item.id,
+              first: i === 0,
+              indicator,
+              criterion,
+            });
           });
         } else {
           rows.push({ row: row++, key: criterionId, criterionId, first: true, indicator, criterion });
@@ -94,20 +112,42 @@ export function inputHint(criterion: Criterion, itemId?: string): string {
     case "gate":
       return "出现该情形填“是”，本指标不得分；否则填“否”";
     case "choice":
-      return "选择：" + criterion.options.map((o) => o.label + "（" + formatPoints(o.points) + "分）").join("、") + "；都不是填“" + NO_OPTION + "”";
+      return (
+        "选择：" +
+        criterion.options.map((o) => o.label + "（" + formatPoints(o.points) + "分）").join("、") +
+        "；都不是填“" +
+        NO_OPTION +
+        "”"
+      );
     case "threshold":
       return "取自“" + METRICS_SHEET + "”，请在该表填写";
     case "perItem": {
       const item = criterion.items.find((i) => i.id === itemId) ?? criterion.items[0];
       const cap = criterion.cap === undefined ? "不设上限" : "最高 " + formatPoints(criterion.cap) + " 分";
-      return "填写" + item.label + "的数量（" + criterion.unit + "），每" + criterion.unit + " " + formatPoints(item.each) + " 分，" + cap;
+      return (
+        "填写" +
+        item.label +
+        "的数量（" +
+        criterion.unit +
+        "），每" +
+        criterion.unit +
+        " " +
+        formatPoints(item.each) +
+        " 分，" +
+        cap
+      );
     }
     case "scaled":
-      return (criterion.metric ? "取自“" + METRICS_SHEET + "”；" : "填写" + criterion.basis + "（如 80% 填 80 或 0.8）；") + describeMapping(criterion);
+      return (
+        (criterion.metric ? "取自“" + METRICS_SHEET + "”；" : "填写" + criterion.basis + "（如 80% 填 80 或 0.8）；") +
+        describeMapping(criterion)
+      );
     case "judged":
       return "评定分，填 0–" + formatPoints(criterion.points) + "，步长 " + step + " 分";
     case "deduction":
-      return "填写少完成的数量（" + criterion.unit + "），每" + criterion.unit + "扣 " + formatPoints(criterion.per) + " 分";
+      return (
+        "填写少完成的数量（" + criterion.unit + "），每" + criterion.unit + "扣 " + formatPoints(criterion.per) + " 分"
+      );
   }
 }
 
@@ -164,7 +204,8 @@ export function typedMetricInputs(grids: readonly Grid[]): Map<string, TypedMetr
       denominator: typed(grid, row, METRIC_COL.denominator),
       value: typed(grid, row, METRIC_COL.value),
     };
-    if (entry.numerator !== undefined || entry.denominator !== undefined || entry.value !== undefined) inputs.set(id.trim(), entry);
+    if (entry.numerator !== undefined || entry.denominator !== undefined || entry.value !== undefined)
+      inputs.set(id.trim(), entry);
   }
   return inputs;
 }

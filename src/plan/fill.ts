@@ -102,11 +102,16 @@ function criterionCells(rows: EvidenceRow[], bonus: boolean): string {
 }
 
 function gateInputs(rows: EvidenceRow[]): string[] {
-  return rows.filter((r) => r.criterion.kind === "gate").map((r) => sheetRef(EVIDENCE_SHEET, a1(r.row, EVIDENCE_COL.input)));
+  return rows
+    .filter((r) => r.criterion.kind === "gate")
+    .map((r) => sheetRef(EVIDENCE_SHEET, a1(r.row, EVIDENCE_COL.input)));
 }
 
 /** The formula of an indicator's self-score: its base, or its bonus for a 加分项目 with no base. */
-export function indicatorScoreFormula(indicator: Indicator, rows: EvidenceRow[]): { formula: string; bonusOnly: boolean } {
+export function indicatorScoreFormula(
+  indicator: Indicator,
+  rows: EvidenceRow[]
+): { formula: string; bonusOnly: boolean } {
   const mine = rows.filter((r) => r.indicator === indicator);
   const bonusOnly = indicator.points === 0 && (indicator.bonus ?? 0) > 0;
   const max = bonusOnly ? indicator.bonus! : indicator.points;
@@ -134,9 +139,30 @@ function scoredCriteria(score: RubricScore): Map<string, CriterionScore> {
 function metricValueFormula(r: MetricRow): string {
   const row = r.row;
   const c = (col: number) => a1(row, col);
-  const parts = "AND(ISNUMBER(" + c(METRIC_COL.numerator) + "),ISNUMBER(" + c(METRIC_COL.denominator) + ")," + c(METRIC_COL.denominator) + "<>0)";
-  const typed = isRate(r.metric) ? "IF(" + c(METRIC_COL.value) + ">1," + c(METRIC_COL.value) + "/100," + c(METRIC_COL.value) + ")" : c(METRIC_COL.value);
-  return "=IF(ISNUMBER(" + c(METRIC_COL.value) + ")," + typed + ",IF(" + parts + "," + c(METRIC_COL.numerator) + "/" + c(METRIC_COL.denominator) + ',""))';
+  const parts =
+    "AND(ISNUMBER(" +
+    c(METRIC_COL.numerator) +
+    "),ISNUMBER(" +
+    c(METRIC_COL.denominator) +
+    ")," +
+    c(METRIC_COL.denominator) +
+    "<>0)";
+  const typed = isRate(r.metric)
+    ? "IF(" + c(METRIC_COL.value) + ">1," + c(METRIC_COL.value) + "/100," + c(METRIC_COL.value) + ")"
+    : c(METRIC_COL.value);
+  return (
+    "=IF(ISNUMBER(" +
+    c(METRIC_COL.value) +
+    ")," +
+    typed +
+    ",IF(" +
+    parts +
+    "," +
+    c(METRIC_COL.numerator) +
+    "/" +
+    c(METRIC_COL.denominator) +
+    ',""))'
+  );
 }
 
 function metricStatusFormula(r: MetricRow): string {
@@ -147,11 +173,18 @@ function metricStatusFormula(r: MetricRow): string {
   return "=IF(ISNUMBER(" + v + "),IF(" + all + ',"达标","未达标"),"未填写")';
 }
 
-function metricsSheetOps(rubric: Rubric, grids: readonly Grid[], score: RubricScore, metricReadings: Map<string, number | null>): PlanOp[] {
+function metricsSheetOps(
+  rubric: Rubric,
+  grids: readonly Grid[],
+  score: RubricScore,
+  metricReadings: Map<string, number | null>
+): PlanOp[] {
   const ops: PlanOp[] = [];
   const typed = typedMetricInputs(grids);
   ops.push(sheetOp(grids, METRICS_SHEET, [12, 34, 10, 10, 10, 10, 12, 22, 10]));
-  METRIC_HEADERS.forEach((h, col) => ops.push({ op: "set", sheet: METRICS_SHEET, cell: a1(0, col), value: h, style: HEADER_STYLE }));
+  METRIC_HEADERS.forEach((h, col) =>
+    ops.push({ op: "set", sheet: METRICS_SHEET, cell: a1(0, col), value: h, style: HEADER_STYLE })
+  );
   for (const r of metricRows(rubric)) {
     const cell = (col: number) => a1(r.row, col);
     const m = r.metric;
@@ -165,25 +198,75 @@ function metricsSheetOps(rubric: Rubric, grids: readonly Grid[], score: RubricSc
     ] as const) {
       if (ratio) {
         ops.push({ op: "set", sheet: METRICS_SHEET, cell: cell(col), value: value ?? null, style: INPUT_STYLE });
-        ops.push({ op: "validation", sheet: METRICS_SHEET, range: cell(col), rule: { type: "decimal", min: 0, max: 1e12 }, prompt: { title: m.name, message: "填写" + (label ?? "数量") }, error: { title: "请填写数字", message: "请填写不小于 0 的数字" } });
+        ops.push({
+          op: "validation",
+          sheet: METRICS_SHEET,
+          range: cell(col),
+          rule: { type: "decimal", min: 0, max: 1e12 },
+          prompt: { title: m.name, message: "填写" + (label ?? "数量") },
+          error: { title: "请填写数字", message: "请填写不小于 0 的数字" },
+        });
       } else {
-        ops.push({ op: "set", sheet: METRICS_SHEET, cell: cell(col), value: "—", style: { fontColor: "#808080", align: "center" } });
+        ops.push({
+          op: "set",
+          sheet: METRICS_SHEET,
+          cell: cell(col),
+          value: "—",
+          style: { fontColor: "#808080", align: "center" },
+        });
       }
     }
-    ops.push({ op: "set", sheet: METRICS_SHEET, cell: cell(METRIC_COL.value), value: carried.value ?? null, style: INPUT_STYLE });
-    const hint = isRate(m) ? (ratio ? "已填分子、分母的可不填；" : "") + "如 65% 填 65 或 0.65" : "填写" + m.name + "（" + m.unit + "）";
-    ops.push({ op: "validation", sheet: METRICS_SHEET, range: cell(METRIC_COL.value), rule: { type: "decimal", min: 0, max: 1e12 }, prompt: { title: m.name, message: hint }, error: { title: "请填写数字", message: "请填写不小于 0 的数字" } });
-    ops.push({ op: "set", sheet: METRICS_SHEET, cell: cell(METRIC_COL.computed), formula: metricValueFormula(r), result: metricReadings.get(m.id) ?? "", style: { numberFormat: isRate(m) ? "0.0%" : "0.##" } });
+    ops.push({
+      op: "set",
+      sheet: METRICS_SHEET,
+      cell: cell(METRIC_COL.value),
+      value: carried.value ?? null,
+      style: INPUT_STYLE,
+    });
+    const hint = isRate(m)
+      ? (ratio ? "已填分子、分母的可不填；" : "") + "如 65% 填 65 或 0.65"
+      : "填写" + m.name + "（" + m.unit + "）";
+    ops.push({
+      op: "validation",
+      sheet: METRICS_SHEET,
+      range: cell(METRIC_COL.value),
+      rule: { type: "decimal", min: 0, max: 1e12 },
+      prompt: { title: m.name, message: hint },
+      error: { title: "请填写数字", message: "请填写不小于 0 的数字" },
+    });
+    ops.push({
+      op: "set",
+      sheet: METRICS_SHEET,
+      cell: cell(METRIC_COL.computed),
+      formula: metricValueFormula(r),
+      result: metricReadings.get(m.id) ?? "",
+      style: { numberFormat: isRate(m) ? "0.0%" : "0.##" },
+    });
     ops.push({ op: "set", sheet: METRICS_SHEET, cell: cell(METRIC_COL.unit), value: m.unit });
     ops.push({ op: "set", sheet: METRICS_SHEET, cell: cell(METRIC_COL.target), value: targetText(r) || "—" });
     const reading = metricReadings.get(m.id);
-    const met = reading === null || reading === undefined ? null : score.thresholds.filter((t) => t.metric === m.id).every((t) => t.met !== false);
-    ops.push({ op: "set", sheet: METRICS_SHEET, cell: cell(METRIC_COL.status), formula: metricStatusFormula(r), result: !r.bounds.length ? "" : met === null ? "未填写" : met ? "达标" : "未达标" });
+    const met =
+      reading === null || reading === undefined
+        ? null
+        : score.thresholds.filter((t) => t.metric === m.id).every((t) => t.met !== false);
+    ops.push({
+      op: "set",
+      sheet: METRICS_SHEET,
+      cell: cell(METRIC_COL.status),
+      formula: metricStatusFormula(r),
+      result: !r.bounds.length ? "" : met === null ? "未填写" : met ? "达标" : "未达标",
+    });
   }
   const last = rubric.metrics.length;
   if (last > 0) {
     const statusCol = columnLetter(METRIC_COL.status);
-    ops.push({ op: "conditionalFormat", sheet: METRICS_SHEET, range: "A2:" + a1(last, METRIC_COL.status), formula: "$" + statusCol + '2="未达标"', style: { fill: UNMET_FILL } });
+    ops.push({
+      op: "conditionalFormat",
+      sheet: METRICS_SHEET,
+      range: "A2:" + a1(last, METRIC_COL.status),
+      formula: "$" + statusCol + '2="未达标"',
+      style: { fill: UNMET_FILL },
+    });
   }
   ops.push({ op: "freeze", sheet: METRICS_SHEET, rows: 1, columns: 2 });
   return ops;
@@ -202,16 +285,42 @@ function evidenceValidation(row: EvidenceRow, cell: string): PlanOp | undefined 
   switch (c.kind) {
     case "flag":
     case "gate":
-      return { ...base, rule: { type: "list", values: [YES, NO] }, error: { title: "请选择", message: "请填“是”或“否”" } };
+      return {
+        ...base,
+        rule: { type: "list", values: [YES, NO] },
+        error: { title: "请选择", message: "请填“是”或“否”" },
+      };
     case "choice":
-      return { ...base, rule: { type: "list", values: c.options.map((o) => o.label).concat(NO_OPTION) }, error: { title: "请选择", message: "请从下拉列表中选择" } };
+      return {
+        ...base,
+        rule: { type: "list", values: c.options.map((o) => o.label).concat(NO_OPTION) },
+        error: { title: "请选择", message: "请从下拉列表中选择" },
+      };
     case "perItem":
     case "deduction":
-      return { ...base, rule: { type: "whole", min: 0 }, error: { title: "请填写数量", message: "请填写不小于 0 的整数" } };
+      return {
+        ...base,
+        rule: { type: "whole", min: 0 },
+        error: { title: "请填写数量", message: "请填写不小于 0 的整数" },
+      };
     case "judged":
-      return { ...base, rule: { type: "decimal", min: 0, max: c.points }, error: { title: "超出范围", message: "评定分应在 0–" + formatPoints(c.points) + " 之间，步长 " + formatPoints(c.step ?? DEFAULT_STEP) + " 分" } };
+      return {
+        ...base,
+        rule: { type: "decimal", min: 0, max: c.points },
+        error: {
+          title: "超出范围",
+          message:
+            "评定分应在 0–" + formatPoints(c.points) + " 之间，步长 " + formatPoints(c.step ?? DEFAULT_STEP) + " 分",
+        },
+      };
     case "scaled":
-      return c.metric ? undefined : { ...base, rule: { type: "decimal", min: 0, max: 100 }, error: { title: "请填写比率", message: "请填写 0–100 之间的数字（如 80% 填 80）" } };
+      return c.metric
+        ? undefined
+        : {
+            ...base,
+            rule: { type: "decimal", min: 0, max: 100 },
+            error: { title: "请填写比率", message: "请填写 0–100 之间的数字（如 80% 填 80）" },
+          };
     case "threshold":
       return undefined;
   }
@@ -219,20 +328,36 @@ function evidenceValidation(row: EvidenceRow, cell: string): PlanOp | undefined 
 
 function evidenceSheetOps(rubric: Rubric, grids: readonly Grid[], score: RubricScore): PlanOp[] {
   const ops: PlanOp[] = [sheetOp(grids, EVIDENCE_SHEET, [10, 30, 46, 8, 14, 8, 8, 40])];
-  EVIDENCE_HEADERS.forEach((h, col) => ops.push({ op: "set", sheet: EVIDENCE_SHEET, cell: a1(0, col), value: h, style: HEADER_STYLE }));
+  EVIDENCE_HEADERS.forEach((h, col) =>
+    ops.push({ op: "set", sheet: EVIDENCE_SHEET, cell: a1(0, col), value: h, style: HEADER_STYLE })
+  );
   const rows = evidenceRows(rubric);
   const typed = typedEvidenceInputs(grids);
   const criteria = scoredCriteria(score);
   const metricRowOf = new Map(metricRows(rubric).map((r) => [r.metric.id, r.row]));
-  const set = (row: number, col: number, value: string | number | boolean | null, style?: CellStyle): PlanOp => ({ op: "set", sheet: EVIDENCE_SHEET, cell: a1(row, col), value, style });
+  const set = (row: number, col: number, value: string | number | boolean | null, style?: CellStyle): PlanOp => ({
+    op: "set",
+    sheet: EVIDENCE_SHEET,
+    cell: a1(row, col),
+    value,
+    style,
+  });
   let lastIndicator: Indicator | undefined;
   for (const r of rows) {
     const c = r.criterion;
     const input = a1(r.row, EVIDENCE_COL.input);
     ops.push(set(r.row, EVIDENCE_COL.id, r.key));
-    ops.push(set(r.row, EVIDENCE_COL.indicator, r.indicator === lastIndicator ? null : r.indicator.id + " " + r.indicator.text, { wrap: true }));
+    ops.push(
+      set(
+        r.row,
+        EVIDENCE_COL.indicator,
+        r.indicator === lastIndicator ? null : r.indicator.id + " " + r.indicator.text,
+        { wrap: true }
+      )
+    );
     lastIndicator = r.indicator;
-    const itemLabel = c.kind === "perItem" && r.itemId !== undefined ? "（" + c.items.find((i) => i.id === r.itemId)!.label + "）" : "";
+    const itemLabel =
+      c.kind === "perItem" && r.itemId !== undefined ? "（" + c.items.find((i) => i.id === r.itemId)!.label + "）" : "";
     ops.push(set(r.row, EVIDENCE_COL.text, c.text + itemLabel, { wrap: true }));
     ops.push(set(r.row, EVIDENCE_COL.kind, kindName(c)));
     const scored = criteria.get(r.criterionId)!;
@@ -243,10 +368,20 @@ function evidenceSheetOps(rubric: Rubric, grids: readonly Grid[], score: RubricS
     } else {
       const metricRow = metricRowOf.get((c as { metric: string }).metric)!;
       const reading = scored.threshold?.value ?? null;
-      ops.push({ op: "set", sheet: EVIDENCE_SHEET, cell: input, formula: "=" + sheetRef(METRICS_SHEET, a1(metricRow, METRIC_COL.computed)), result: reading ?? "", style: { numberFormat: "0.0%", fontColor: "#595959" } });
+      ops.push({
+        op: "set",
+        sheet: EVIDENCE_SHEET,
+        cell: input,
+        formula: "=" + sheetRef(METRICS_SHEET, a1(metricRow, METRIC_COL.computed)),
+        result: reading ?? "",
+        style: { numberFormat: "0.0%", fontColor: "#595959" },
+      });
     }
     if (r.first) {
-      const items = c.kind === "perItem" ? rows.filter((x) => x.criterionId === r.criterionId).map((x) => a1(x.row, EVIDENCE_COL.input)) : undefined;
+      const items =
+        c.kind === "perItem"
+          ? rows.filter((x) => x.criterionId === r.criterionId).map((x) => a1(x.row, EVIDENCE_COL.input))
+          : undefined;
       const requires = c.requires ? rows.find((x) => x.criterionId === r.indicator.id + "." + c.requires)! : undefined;
       const formula = criterionFormula(c, {
         input,
@@ -254,10 +389,21 @@ function evidenceSheetOps(rubric: Rubric, grids: readonly Grid[], score: RubricS
         metricValue: takesInput(c) ? undefined : input,
         requires: requires ? a1(requires.row, EVIDENCE_COL.input) : undefined,
       });
-      ops.push({ op: "set", sheet: EVIDENCE_SHEET, cell: a1(r.row, EVIDENCE_COL.score), formula: "=" + formula, result: scored.points });
+      ops.push({
+        op: "set",
+        sheet: EVIDENCE_SHEET,
+        cell: a1(r.row, EVIDENCE_COL.score),
+        formula: "=" + formula,
+        result: scored.points,
+      });
       ops.push(set(r.row, EVIDENCE_COL.max, scored.max === Infinity ? "不设上限" : scored.max));
     }
-    ops.push(set(r.row, EVIDENCE_COL.hint, inputHint(c, r.itemId) + (c.note ? "。" + c.note : ""), { wrap: true, fontColor: "#595959" }));
+    ops.push(
+      set(r.row, EVIDENCE_COL.hint, inputHint(c, r.itemId) + (c.note ? "。" + c.note : ""), {
+        wrap: true,
+        fontColor: "#595959",
+      })
+    );
   }
   ops.push({ op: "freeze", sheet: EVIDENCE_SHEET, rows: 1, columns: 1 });
   return ops;
@@ -269,10 +415,19 @@ function evidenceSheetOps(rubric: Rubric, grids: readonly Grid[], score: RubricS
  * 自评汇总: category subtotals over the sheet's 自评得分 cells (typed or formula: the sheet as it
  * stands), bonus apart, and the total.
  */
-function summaryOps(rubric: Rubric, grids: readonly Grid[], score: RubricScore, scoreCells: Map<string, string>, sheet: string, evidence: EvidenceRow[]): PlanOp[] {
+function summaryOps(
+  rubric: Rubric,
+  grids: readonly Grid[],
+  score: RubricScore,
+  scoreCells: Map<string, string>,
+  sheet: string,
+  evidence: EvidenceRow[]
+): PlanOp[] {
   const ops: PlanOp[] = [sheetOp(grids, SUMMARY_SHEET, [10, 24, 10, 10, 10, 10])];
   const headers = ["编号", "一级指标", "分值", "自评得分", "加分分值", "加分得分"];
-  headers.forEach((h, col) => ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(0, col), value: h, style: HEADER_STYLE }));
+  headers.forEach((h, col) =>
+    ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(0, col), value: h, style: HEADER_STYLE })
+  );
   // An indicator absent from the sheet is still counted: its formula stands in the summary itself.
   const termOf = (indicator: Indicator, bonus: boolean): string => {
     const cell = scoreCells.get(indicator.id);
@@ -291,23 +446,73 @@ function summaryOps(rubric: Rubric, grids: readonly Grid[], score: RubricScore, 
     ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(row, 2), value: category.points });
     const base = category.indicators.map((ind) => termOf(ind, false)).filter(Boolean);
     const bonus = category.indicators.map((ind) => termOf(ind, true)).filter(Boolean);
-    ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(row, 3), formula: "=" + (base.length ? "SUM(" + base.join(",") + ")" : "0"), result: scored.score });
+    ops.push({
+      op: "set",
+      sheet: SUMMARY_SHEET,
+      cell: a1(row, 3),
+      formula: "=" + (base.length ? "SUM(" + base.join(",") + ")" : "0"),
+      result: scored.score,
+    });
     ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(row, 4), value: category.bonus ?? 0 });
-    ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(row, 5), formula: "=" + (bonus.length ? "SUM(" + bonus.join(",") + ")" : "0"), result: scored.bonus.score });
+    ops.push({
+      op: "set",
+      sheet: SUMMARY_SHEET,
+      cell: a1(row, 5),
+      formula: "=" + (bonus.length ? "SUM(" + bonus.join(",") + ")" : "0"),
+      result: scored.bonus.score,
+    });
   });
   const n = rubric.categories.length;
   const total = n + 1;
   ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(total, 1), value: "合计", style: { bold: true } });
-  ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(total, 2), formula: n ? "=SUM(C2:C" + (n + 1) + ")" : "=0", result: rubric.points, style: { bold: true } });
-  ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(total, 3), formula: n ? "=SUM(D2:D" + (n + 1) + ")" : "=0", result: score.total, style: { bold: true } });
-  ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(total, 4), formula: n ? "=SUM(E2:E" + (n + 1) + ")" : "=0", result: rubric.bonus, style: { bold: true } });
-  ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(total, 5), formula: n ? "=SUM(F2:F" + (n + 1) + ")" : "=0", result: score.bonus.score, style: { bold: true } });
-  ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(total + 2, 0), value: "说明：基础分合计不含加分；加分另计。各项得分由“" + EVIDENCE_SHEET + "”与“" + METRICS_SHEET + "”的填写自动计算。" });
+  ops.push({
+    op: "set",
+    sheet: SUMMARY_SHEET,
+    cell: a1(total, 2),
+    formula: n ? "=SUM(C2:C" + (n + 1) + ")" : "=0",
+    result: rubric.points,
+    style: { bold: true },
+  });
+  ops.push({
+    op: "set",
+    sheet: SUMMARY_SHEET,
+    cell: a1(total, 3),
+    formula: n ? "=SUM(D2:D" + (n + 1) + ")" : "=0",
+    result: score.total,
+    style: { bold: true },
+  });
+  ops.push({
+    op: "set",
+    sheet: SUMMARY_SHEET,
+    cell: a1(total, 4),
+    formula: n ? "=SUM(E2:E" + (n + 1) + ")" : "=0",
+    result: rubric.bonus,
+    style: { bold: true },
+  });
+  ops.push({
+    op: "set",
+    sheet: SUMMARY_SHEET,
+    cell: a1(total, 5),
+    formula: n ? "=SUM(F2:F" + (n + 1) + ")" : "=0",
+    result: score.bonus.score,
+    style: { bold: true },
+  });
+  ops.push({
+    op: "set",
+    sheet: SUMMARY_SHEET,
+    cell: a1(total + 2, 0),
+    value:
+      "说明：基础分合计不含加分；加分另计。各项得分由“" + EVIDENCE_SHEET + "”与“" + METRICS_SHEET + "”的填写自动计算。",
+  });
   return ops;
 }
 
 function stateOps(grids: readonly Grid[], rubric: Rubric, sheet: string): PlanOp[] {
-  const ops: PlanOp[] = [grids.some((g) => g.sheet === STATE_SHEET) ? { op: "clearSheet", sheet: STATE_SHEET } : { op: "addSheet", sheet: STATE_SHEET, hidden: true }];
+  const ops: PlanOp[] = [
+    grids.some((g) => g.sheet === STATE_SHEET)
+      ? { op: "clearSheet", sheet: STATE_SHEET }
+      : { op: "addSheet", sheet: STATE_SHEET, hidden: true },
+  ];
   const rows: Array<[string, string | number]> = [
     ["rubric", rubric.id],
     ["rubricTitle", rubric.title],
@@ -322,7 +527,12 @@ function stateOps(grids: readonly Grid[], rubric: Rubric, sheet: string): PlanOp
   return ops;
 }
 
-export function buildFillPlan(grids: readonly Grid[], layout: SheetLayout, match: SheetMatch, options: FillOptions = {}): FillResult {
+export function buildFillPlan(
+  grids: readonly Grid[],
+  layout: SheetLayout,
+  match: SheetMatch,
+  options: FillOptions = {}
+): FillResult {
   const rubric = match.rubric;
   const grid = grids.find((g) => g.sheet === layout.sheet);
   if (!grid) throw new Error("sheet not in workbook: " + layout.sheet);
@@ -333,15 +543,25 @@ export function buildFillPlan(grids: readonly Grid[], layout: SheetLayout, match
   const metricReadings = new Map<string, number | null>();
   for (const t of score.thresholds) metricReadings.set(t.metric, t.value);
   // Metrics read only by scaled criteria or unbounded: read them the engine's way too.
-  for (const c of score.categories) for (const i of c.indicators) for (const k of i.criteria) if (k.threshold) metricReadings.set(k.threshold.metric, k.threshold.value);
+  for (const c of score.categories)
+    for (const i of c.indicators)
+      for (const k of i.criteria) if (k.threshold) metricReadings.set(k.threshold.metric, k.threshold.value);
 
   const plan: WorkbookPlan = { ops: [], summary: [], kept: [] };
   const added = layout.columns.selfScore === undefined;
   const scoreCol = added ? firstEmptyColumn(grid, layout) : layout.columns.selfScore!;
   const sheetOps: PlanOp[] = [];
   if (added) {
-    sheetOps.push({ op: "set", sheet: grid.sheet, cell: a1(layout.headerRow, scoreCol), value: "自评得分", style: HEADER_STYLE });
-    plan.summary.push("在“" + grid.sheet + "”第 " + columnLetter(scoreCol) + " 列（表格右侧第一个空列）新增“自评得分”列");
+    sheetOps.push({
+      op: "set",
+      sheet: grid.sheet,
+      cell: a1(layout.headerRow, scoreCol),
+      value: "自评得分",
+      style: HEADER_STYLE,
+    });
+    plan.summary.push(
+      "在“" + grid.sheet + "”第 " + columnLetter(scoreCol) + " 列（表格右侧第一个空列）新增“自评得分”列"
+    );
   }
   const scoreCells = new Map<string, string>();
   let written = 0;
@@ -352,7 +572,11 @@ export function buildFillPlan(grids: readonly Grid[], layout: SheetLayout, match
     const formula = formulaAt(grid, m.row.row, scoreCol);
     const typedByPerson = formula !== null ? !isOurFormula(formula) : !isBlankValue(existing);
     if (typedByPerson && !options.overwrite) {
-      plan.kept.push({ sheet: grid.sheet, cell, reason: "已填写“" + (formula ?? textAt(grid, m.row.row, scoreCol)) + "”，保留未改（如需改为公式，请选择覆盖）" });
+      plan.kept.push({
+        sheet: grid.sheet,
+        cell,
+        reason: "已填写“" + (formula ?? textAt(grid, m.row.row, scoreCol)) + "”，保留未改（如需改为公式，请选择覆盖）",
+      });
       continue;
     }
     const { formula: f, bonusOnly } = indicatorScoreFormula(m.indicator, rows);
@@ -360,8 +584,20 @@ export function buildFillPlan(grids: readonly Grid[], layout: SheetLayout, match
     sheetOps.push({ op: "set", sheet: grid.sheet, cell, formula: f, result, style: { numberFormat: "0.##" } });
     // Blank, or below the indicator's points: marked so a reviewer sees what is missing.
     const max = bonusOnly ? m.indicator.bonus! : m.indicator.points;
-    sheetOps.push({ op: "conditionalFormat", sheet: grid.sheet, range: cell, formula: "AND(ISNUMBER(" + cell + ")," + cell + "<" + formatPoints(max) + ")", style: { fill: PARTIAL_FILL } });
-    sheetOps.push({ op: "conditionalFormat", sheet: grid.sheet, range: cell, formula: "ISBLANK(" + cell + ")", style: { fill: BLANK_FILL } });
+    sheetOps.push({
+      op: "conditionalFormat",
+      sheet: grid.sheet,
+      range: cell,
+      formula: "AND(ISNUMBER(" + cell + ")," + cell + "<" + formatPoints(max) + ")",
+      style: { fill: PARTIAL_FILL },
+    });
+    sheetOps.push({
+      op: "conditionalFormat",
+      sheet: grid.sheet,
+      range: cell,
+      formula: "ISBLANK(" + cell + ")",
+      style: { fill: BLANK_FILL },
+    });
     written++;
   }
   // A 合计 row in the table: the sum of the indicators' self-scores, where nobody typed one.
@@ -371,13 +607,43 @@ export function buildFillPlan(grids: readonly Grid[], layout: SheetLayout, match
     const formula = formulaAt(grid, total.row, scoreCol);
     const personTyped = !isBlankValue(cellAt(grid, total.row, scoreCol)) && !(formula && /^=?SUM\(/i.test(formula));
     if ((personTyped && !options.overwrite) || !baseCells.length) continue;
-    sheetOps.push({ op: "set", sheet: grid.sheet, cell, formula: "=SUM(" + baseCells.join(",") + ")", result: match.matches.filter((m) => m.indicator.points > 0).reduce((s, m) => s + indicators.get(m.indicator.id)!.score, 0), style: { bold: true, numberFormat: "0.##" } });
+    sheetOps.push({
+      op: "set",
+      sheet: grid.sheet,
+      cell,
+      formula: "=SUM(" + baseCells.join(",") + ")",
+      result: match.matches
+        .filter((m) => m.indicator.points > 0)
+        .reduce((s, m) => s + indicators.get(m.indicator.id)!.score, 0),
+      style: { bold: true, numberFormat: "0.##" },
+    });
   }
-  plan.summary.push("“" + grid.sheet + "”的 " + written + " 个自评得分单元格写入公式（按“" + EVIDENCE_SHEET + "”计算，不超过各项分值）");
+  plan.summary.push(
+    "“" + grid.sheet + "”的 " + written + " 个自评得分单元格写入公式（按“" + EVIDENCE_SHEET + "”计算，不超过各项分值）"
+  );
   if (plan.kept.length) plan.summary.push(plan.kept.length + " 个已填写的自评得分保留未改");
-  plan.summary.push((grids.some((g) => g.sheet === EVIDENCE_SHEET) ? "更新" : "新建") + "“" + EVIDENCE_SHEET + "”：" + rows.length + " 个评分项，已填内容保留");
-  plan.summary.push((grids.some((g) => g.sheet === METRICS_SHEET) ? "更新" : "新建") + "“" + METRICS_SHEET + "”：" + rubric.metrics.length + " 项指标数据与目标");
-  plan.summary.push((grids.some((g) => g.sheet === SUMMARY_SHEET) ? "更新" : "新建") + "“" + SUMMARY_SHEET + "”：各一级指标小计与合计（加分另计）");
+  plan.summary.push(
+    (grids.some((g) => g.sheet === EVIDENCE_SHEET) ? "更新" : "新建") +
+      "“" +
+      EVIDENCE_SHEET +
+      "”：" +
+      rows.length +
+      " 个评分项，已填内容保留"
+  );
+  plan.summary.push(
+    (grids.some((g) => g.sheet === METRICS_SHEET) ? "更新" : "新建") +
+      "“" +
+      METRICS_SHEET +
+      "”：" +
+      rubric.metrics.length +
+      " 项指标数据与目标"
+  );
+  plan.summary.push(
+    (grids.some((g) => g.sheet === SUMMARY_SHEET) ? "更新" : "新建") +
+      "“" +
+      SUMMARY_SHEET +
+      "”：各一级指标小计与合计（加分另计）"
+  );
 
   plan.ops.push(...evidenceSheetOps(rubric, grids, score));
   plan.ops.push(...metricsSheetOps(rubric, grids, score, metricReadings));

@@ -87,7 +87,10 @@ function scoreExpression(c: Criterion, cells: CriterionCells): string {
       // A gate gives no points; the indicator's formula reads its input.
       return "0";
     case "choice":
-      return c.options.reduceRight((rest, o) => "IF(" + x + "=" + quote(o.label) + "," + n(o.points) + "," + rest + ")", "0");
+      return c.options.reduceRight(
+        (rest, o) => "IF(" + x + "=" + quote(o.label) + "," + n(o.points) + "," + rest + ")",
+        "0"
+      );
     case "threshold": {
       const v = cells.metricValue!;
       return "IF(ISNUMBER(" + v + "),IF(" + meets(v, c.bound) + "," + n(c.points) + ",0),0)";
@@ -108,7 +111,19 @@ function scoreExpression(c: Criterion, cells: CriterionCells): string {
           : c.mapping.bands
               .slice()
               .sort((a, b) => b.points - a.points)
-              .reduceRight((rest, band) => "IF(" + bounded + ">=" + n(band.atLeast) + "-1E-9," + n(Math.min(band.points, c.points)) + "," + rest + ")", "0");
+              .reduceRight(
+                (rest, band) =>
+                  "IF(" +
+                  bounded +
+                  ">=" +
+                  n(band.atLeast) +
+                  "-1E-9," +
+                  n(Math.min(band.points, c.points)) +
+                  "," +
+                  rest +
+                  ")",
+                "0"
+              );
       return "IF(ISNUMBER(" + v + ")," + mapped + ",0)";
     }
     case "judged": {
@@ -117,7 +132,19 @@ function scoreExpression(c: Criterion, cells: CriterionCells): string {
     }
     case "deduction": {
       const limit = Math.min(c.maxDeduction ?? c.points, c.points);
-      return "IF(ISNUMBER(" + x + ")," + n(c.points) + "-MIN(" + n(limit) + ",MAX(0,ROUNDDOWN(" + x + ",0))*" + n(c.per) + "),0)";
+      return (
+        "IF(ISNUMBER(" +
+        x +
+        ")," +
+        n(c.points) +
+        "-MIN(" +
+        n(limit) +
+        ",MAX(0,ROUNDDOWN(" +
+        x +
+        ",0))*" +
+        n(c.per) +
+        "),0)"
+      );
     }
   }
 }

@@ -25,7 +25,15 @@ export type PlanOp =
   | { op: "addSheet"; sheet: string; hidden?: boolean; columnWidths?: number[] }
   | { op: "clearSheet"; sheet: string }
   /** A value, or a formula ("=MIN(4,…)") with the result the engine expects, written as the cached value. */
-  | { op: "set"; sheet: string; cell: string; value?: PlanValue; formula?: string; result?: PlanValue; style?: CellStyle }
+  | {
+      op: "set";
+      sheet: string;
+      cell: string;
+      value?: PlanValue;
+      formula?: string;
+      result?: PlanValue;
+      style?: CellStyle;
+    }
   | { op: "style"; sheet: string; range: string; style: CellStyle }
   | {
       op: "validation";

@@ -83,7 +83,11 @@ export function unitSheetOps(grid: Grid, layout: SheetLayout, unit: UnitRows, sh
   }
   for (const m of grid.merges) {
     if (m.top >= layout.headerTop && m.bottom <= layout.headerRow) {
-      ops.push({ op: "merge", sheet, range: a1(m.top - layout.headerTop, m.left) + ":" + a1(m.bottom - layout.headerTop, m.right) });
+      ops.push({
+        op: "merge",
+        sheet,
+        range: a1(m.top - layout.headerTop, m.left) + ":" + a1(m.bottom - layout.headerTop, m.right),
+      });
     }
   }
   set(headerRows - 1, width, "本单位职责", HEADER);
@@ -91,7 +95,10 @@ export function unitSheetOps(grid: Grid, layout: SheetLayout, unit: UnitRows, sh
     const target = headerRows + i;
     for (let c = 0; c < width; c++) {
       const own = cellAt(grid, row.row, c);
-      const category = c === layout.columns.category && (own === null || own === "") && row.category ? textAt(grid, row.category.row, c) : null;
+      const category =
+        c === layout.columns.category && (own === null || own === "") && row.category
+          ? textAt(grid, row.category.row, c)
+          : null;
       set(target, c, category ?? own, { wrap: true });
     }
     set(target, width, role);

@@ -7,7 +7,15 @@
 import type { CriterionOutcome, EvidenceProblem } from "./criteria/base";
 import { maxPointsOf, scoreCriterion, type Criterion } from "./criteria/index";
 import type { ParsedFigure } from "./figures";
-import { formatBound, formatMetricValue, meetsBound, readMetric, type Bound, type Metric, type MetricInput } from "./metric";
+import {
+  formatBound,
+  formatMetricValue,
+  meetsBound,
+  readMetric,
+  type Bound,
+  type Metric,
+  type MetricInput,
+} from "./metric";
 import type { Indicator, Rubric } from "./schema";
 import { formatPoints } from "./text";
 
@@ -112,7 +120,13 @@ export function scoreIndicator(indicator: Indicator, evidence: Evidence, metric:
   for (const criterion of indicator.criteria) {
     const id = indicator.id + "." + criterion.id;
     const outcome = scoreCriterion(criterion, { input: values[id], metric });
-    outcomes.set(criterion.id, { ...outcome, id, kind: criterion.kind, max: maxPointsOf(criterion), bonus: criterion.bonus === true });
+    outcomes.set(criterion.id, {
+      ...outcome,
+      id,
+      kind: criterion.kind,
+      max: maxPointsOf(criterion),
+      bonus: criterion.bonus === true,
+    });
   }
   // A criterion that depends on another (其中…加1分) gives nothing unless that one is met.
   for (const criterion of indicator.criteria) {
@@ -120,7 +134,12 @@ export function scoreIndicator(indicator: Indicator, evidence: Evidence, metric:
     const own = outcomes.get(criterion.id)!;
     const required = outcomes.get(criterion.requires)!;
     if (required.status !== "met" && own.points > 0) {
-      outcomes.set(criterion.id, { ...own, points: 0, status: "unmet", explain: own.explain + "；但须先满足评分项 " + required.id + "，本项按 0 分计" });
+      outcomes.set(criterion.id, {
+        ...own,
+        points: 0,
+        status: "unmet",
+        explain: own.explain + "；但须先满足评分项 " + required.id + "，本项按 0 分计",
+      });
     }
   }
   const criteria = indicator.criteria.map((c) => outcomes.get(c.id)!);
@@ -133,11 +152,23 @@ export function scoreIndicator(indicator: Indicator, evidence: Evidence, metric:
 
   let explain = "评分项合计 " + formatPoints(raw) + " 分";
   if (gate) explain += "；" + gate.explain;
-  else if (raw > indicator.points) explain += "，超过本项分值 " + formatPoints(indicator.points) + " 分，按 " + formatPoints(indicator.points) + " 分计";
+  else if (raw > indicator.points)
+    explain +=
+      "，超过本项分值 " + formatPoints(indicator.points) + " 分，按 " + formatPoints(indicator.points) + " 分计";
   else explain += "，本项 " + formatPoints(score) + "/" + formatPoints(indicator.points) + " 分";
   if (bonusMax > 0) explain += "；加分 " + formatPoints(bonusScore) + "/" + formatPoints(bonusMax) + " 分";
 
-  return { id: indicator.id, text: indicator.text, score, max: indicator.points, bonus: { score: bonusScore, max: bonusMax }, raw, gated: gate !== undefined, explain, criteria };
+  return {
+    id: indicator.id,
+    text: indicator.text,
+    score,
+    max: indicator.points,
+    bonus: { score: bonusScore, max: bonusMax },
+    raw,
+    gated: gate !== undefined,
+    explain,
+    criteria,
+  };
 }
 
 function thresholdStatuses(rubric: Rubric, categories: CategoryScore[], metric: MetricLookup): ThresholdStatus[] {
@@ -150,10 +181,22 @@ function thresholdStatuses(rubric: Rubric, categories: CategoryScore[], metric: 
     const boundText = formatBound(found.metric, bound);
     const shown = value === null ? "未填写" : formatMetricValue(found.metric, value);
     const verdict = met === null ? "" : met ? "，达标" : "，未达到" + boundText;
-    statuses.push({ metric: metricId, name: found.metric.name, value, bound, boundText, met, ref, from, explain: found.metric.name + " " + shown + verdict });
+    statuses.push({
+      metric: metricId,
+      name: found.metric.name,
+      value,
+      bound,
+      boundText,
+      met,
+      ref,
+      from,
+      explain: found.metric.name + " " + shown + verdict,
+    });
   };
   const byId = new Map<string, Criterion>();
-  for (const category of rubric.categories) for (const indicator of category.indicators) for (const c of indicator.criteria) byId.set(indicator.id + "." + c.id, c);
+  for (const category of rubric.categories)
+    for (const indicator of category.indicators)
+      for (const c of indicator.criteria) byId.set(indicator.id + "." + c.id, c);
   for (const category of categories) {
     for (const indicator of category.indicators) {
       for (const scored of indicator.criteria) {
@@ -164,7 +207,9 @@ function thresholdStatuses(rubric: Rubric, categories: CategoryScore[], metric: 
   }
   // A target that repeats a scored threshold's bound (登记备案率 100% in both) is said once.
   for (const target of rubric.targets) {
-    const repeated = statuses.some((s) => s.metric === target.metric && s.bound.op === target.bound.op && s.bound.value === target.bound.value);
+    const repeated = statuses.some(
+      (s) => s.metric === target.metric && s.bound.op === target.bound.op && s.bound.value === target.bound.value
+    );
     if (!repeated) add(target.metric, target.bound, target.id, "target");
   }
   return statuses;

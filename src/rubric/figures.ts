@@ -42,7 +42,9 @@ function cleanNumberText(text: string): string {
 export function parseNumber(input: unknown): ParsedFigure {
   if (isBlank(input)) return blankFigure();
   if (typeof input === "number") {
-    return Number.isFinite(input) ? { value: input, blank: false, problems: [] } : { value: null, blank: false, problems: ["not-number"] };
+    return Number.isFinite(input)
+      ? { value: input, blank: false, problems: [] }
+      : { value: null, blank: false, problems: ["not-number"] };
   }
   if (typeof input !== "string") return { value: null, blank: false, problems: ["not-number"] };
   const match = NUMBER_TEXT.exec(cleanNumberText(input));
@@ -65,7 +67,8 @@ export function parseRate(input: unknown): ParsedFigure {
     value = input > 1 ? input / 100 : input;
   } else if (typeof input === "string") {
     const match = NUMBER_TEXT.exec(cleanNumberText(input));
-    if (!match || (match[2] !== undefined && match[2] !== "%")) return { value: null, blank: false, problems: ["not-number"] };
+    if (!match || (match[2] !== undefined && match[2] !== "%"))
+      return { value: null, blank: false, problems: ["not-number"] };
     const n = Number(match[1]);
     value = match[2] === "%" ? n / 100 : n > 1 ? n / 100 : n;
     problems.push("number-as-text");
@@ -79,7 +82,11 @@ export function parseRate(input: unknown): ParsedFigure {
 /** A rate from a numerator and a denominator (护理型床位数 / 总床位数). A zero denominator reads as nothing. */
 export function rateOf(numerator: ParsedFigure, denominator: ParsedFigure): ParsedFigure {
   if (numerator.value === null || denominator.value === null) {
-    return { value: null, blank: numerator.blank && denominator.blank, problems: numerator.problems.concat(denominator.problems) };
+    return {
+      value: null,
+      blank: numerator.blank && denominator.blank,
+      problems: numerator.problems.concat(denominator.problems),
+    };
   }
   if (denominator.value === 0) return { value: null, blank: false, problems: ["not-number"] };
   const value = numerator.value / denominator.value;

@@ -80,7 +80,12 @@ export const targetSchema = z.object({
   source: sourceSchema,
 });
 
-export const discrepancyKinds = ["sub-points-exceed", "category-points-differ", "total-differs", "uncapped-bonus"] as const;
+export const discrepancyKinds = [
+  "sub-points-exceed",
+  "category-points-differ",
+  "total-differs",
+  "uncapped-bonus",
+] as const;
 
 /** A source inconsistency kept as it is and reported (CONTRACTS.md, "Two kinds of wrong"). */
 export const discrepancySchema = z.object({

@@ -80,10 +80,17 @@ function structuralError(input: unknown, issue: z.core.$ZodIssue): RubricError {
 // ---------------------------------------------------------------------------------------------
 // Consistency: ids, references and sums.
 
-function allowed(rubric: Rubric, kind: Discrepancy["kind"] | Discrepancy["kind"][], where: { category?: string; indicator?: string }): boolean {
+function allowed(
+  rubric: Rubric,
+  kind: Discrepancy["kind"] | Discrepancy["kind"][],
+  where: { category?: string; indicator?: string }
+): boolean {
   const kinds = Array.isArray(kind) ? kind : [kind];
   return rubric.discrepancies.some(
-    (d) => kinds.indexOf(d.kind) >= 0 && (where.category === undefined || d.category === where.category) && (where.indicator === undefined || d.indicator === where.indicator),
+    (d) =>
+      kinds.indexOf(d.kind) >= 0 &&
+      (where.category === undefined || d.category === where.category) &&
+      (where.indicator === undefined || d.indicator === where.indicator)
   );
 }
 
@@ -96,7 +103,9 @@ function same(a: number, b: number): boolean {
 }
 
 function letterAt(position: number): string {
-  return position < 26 ? String.fromCharCode(97 + position) : String.fromCharCode(96 + Math.floor(position / 26)) + String.fromCharCode(97 + (position % 26));
+  return position < 26
+    ? String.fromCharCode(97 + position)
+    : String.fromCharCode(96 + Math.floor(position / 26)) + String.fromCharCode(97 + (position % 26));
 }
 
 function indicatorErrors(rubric: Rubric, indicator: Indicator, place: string): RubricError[] {
@@ -113,14 +122,21 @@ function indicatorErrors(rubric: Rubric, indicator: Indicator, place: string): R
         errors.push({ place: cPlace, message: "前提评分项 " + criterion.requires + " 不存在或不是“是否”类评分项" });
       }
     }
-    if ((criterion.kind === "threshold" || (criterion.kind === "scaled" && criterion.metric)) && !metricIds.has(criterion.metric!)) {
+    if (
+      (criterion.kind === "threshold" || (criterion.kind === "scaled" && criterion.metric)) &&
+      !metricIds.has(criterion.metric!)
+    ) {
       errors.push({ place: cPlace, message: "引用的指标数据 " + criterion.metric + " 不存在" });
     }
     if (criterion.kind === "scaled" && criterion.metric) {
       const metric = rubric.metrics.find((m) => m.id === criterion.metric);
-      if (metric && !isRate(metric)) errors.push({ place: cPlace, message: "按比例计分的评分项只能引用比率（%）类指标数据" });
+      if (metric && !isRate(metric))
+        errors.push({ place: cPlace, message: "按比例计分的评分项只能引用比率（%）类指标数据" });
     }
-    if (criterion.kind === "choice" && new Set(criterion.options.map((o) => o.label)).size !== criterion.options.length) {
+    if (
+      criterion.kind === "choice" &&
+      new Set(criterion.options.map((o) => o.label)).size !== criterion.options.length
+    ) {
       errors.push({ place: cPlace, message: "选项名称重复" });
     }
     if (criterion.kind === "perItem" && new Set(criterion.items.map((i) => i.id)).size !== criterion.items.length) {
@@ -143,10 +159,18 @@ function indicatorErrors(rubric: Rubric, indicator: Indicator, place: string): R
       }
     } else if (total > pool.max + 1e-9) {
       if (!allowed(rubric, ["sub-points-exceed", "uncapped-bonus"], { indicator: indicator.id })) {
-        errors.push({ place, message: "评分项合计 " + formatPoints(total) + " 分，超过本项" + pool.name + " " + formatPoints(pool.max) + " 分" });
+        errors.push({
+          place,
+          message:
+            "评分项合计 " + formatPoints(total) + " 分，超过本项" + pool.name + " " + formatPoints(pool.max) + " 分",
+        });
       }
     } else if (total < pool.max - 1e-9) {
-      errors.push({ place, message: "评分项合计 " + formatPoints(total) + " 分，不足本项" + pool.name + " " + formatPoints(pool.max) + " 分" });
+      errors.push({
+        place,
+        message:
+          "评分项合计 " + formatPoints(total) + " 分，不足本项" + pool.name + " " + formatPoints(pool.max) + " 分",
+      });
     }
   }
   return errors;
@@ -163,7 +187,8 @@ function consistencyErrors(rubric: Rubric): RubricError[] {
     category.indicators.forEach((indicator, position) => {
       const iPlace = place + " › 二级指标 " + indicator.id;
       const expected = category.id + "." + (position + 1);
-      if (indicator.id !== expected) errors.push({ place: iPlace, message: "二级指标应按顺序编号，此处应为 " + expected });
+      if (indicator.id !== expected)
+        errors.push({ place: iPlace, message: "二级指标应按顺序编号，此处应为 " + expected });
       errors.push(...indicatorErrors(rubric, indicator, iPlace));
     });
     const base = sum(category.indicators.map((i) => i.points));
@@ -173,8 +198,15 @@ function consistencyErrors(rubric: Rubric): RubricError[] {
       errors.push({
         place,
         message:
-          "二级指标合计 " + formatPoints(base) + " 分（加分 " + formatPoints(bonus) + " 分），与一级指标的 " +
-          formatPoints(category.points) + " 分（加分 " + formatPoints(category.bonus ?? 0) + " 分）不符",
+          "二级指标合计 " +
+          formatPoints(base) +
+          " 分（加分 " +
+          formatPoints(bonus) +
+          " 分），与一级指标的 " +
+          formatPoints(category.points) +
+          " 分（加分 " +
+          formatPoints(category.bonus ?? 0) +
+          " 分）不符",
       });
     }
   });
@@ -183,12 +215,22 @@ function consistencyErrors(rubric: Rubric): RubricError[] {
   if ((!same(base, rubric.points) || !same(bonus, rubric.bonus)) && !allowed(rubric, "total-differs", {})) {
     errors.push({
       place: root,
-      message: "一级指标合计 " + formatPoints(base) + " 分（加分 " + formatPoints(bonus) + " 分），与总分 " + formatPoints(rubric.points) + " 分（加分 " + formatPoints(rubric.bonus) + " 分）不符",
+      message:
+        "一级指标合计 " +
+        formatPoints(base) +
+        " 分（加分 " +
+        formatPoints(bonus) +
+        " 分），与总分 " +
+        formatPoints(rubric.points) +
+        " 分（加分 " +
+        formatPoints(rubric.bonus) +
+        " 分）不符",
     });
   }
   const metricIds = new Set<string>();
   for (const metric of rubric.metrics) {
-    if (metricIds.has(metric.id)) errors.push({ place: root + " › 指标数据 " + metric.id, message: "指标数据编号重复" });
+    if (metricIds.has(metric.id))
+      errors.push({ place: root + " › 指标数据 " + metric.id, message: "指标数据编号重复" });
     metricIds.add(metric.id);
   }
   const targetIds = new Set<string>();
@@ -202,7 +244,11 @@ function consistencyErrors(rubric: Rubric): RubricError[] {
     const exists =
       (d.indicator === undefined || rubric.categories.some((c) => c.indicators.some((i) => i.id === d.indicator))) &&
       (d.category === undefined || categoryIds.has(d.category));
-    if (!exists) errors.push({ place: root + " › 不一致记录", message: "记录引用的指标 " + (d.indicator ?? d.category) + " 不存在" });
+    if (!exists)
+      errors.push({
+        place: root + " › 不一致记录",
+        message: "记录引用的指标 " + (d.indicator ?? d.category) + " 不存在",
+      });
   }
   return errors;
 }

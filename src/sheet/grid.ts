@@ -3,9 +3,21 @@
  * shape both adapters (Office.js, exceljs) read into, so recognition never meets either.
  */
 
-export type CellError = "#REF!" | "#VALUE!" | "#DIV/0!" | "#NAME?" | "#N/A" | "#NUM!" | "#NULL!" | "#SPILL!" | "#CALC!" | "#GETTING_DATA";
+export type CellError =
+  "#REF!" | "#VALUE!" | "#DIV/0!" | "#NAME?" | "#N/A" | "#NUM!" | "#NULL!" | "#SPILL!" | "#CALC!" | "#GETTING_DATA";
 
-export const CELL_ERRORS: readonly CellError[] = ["#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"];
+export const CELL_ERRORS: readonly CellError[] = [
+  "#REF!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NAME?",
+  "#N/A",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+];
 
 /** A cell's value: blank (null), a number, text, a boolean, or an error. */
 export type CellValue = null | number | string | boolean | { error: CellError };

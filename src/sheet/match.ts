@@ -4,7 +4,7 @@
  * choosing the rubric that fits best (微山 and 曹县 share most indicators and differ in 二-1).
  */
 import type { Indicator, Rubric } from "../rubric/schema";
-import { matchKey, similarity } from "./normalize";
+import { bigrams, matchKey, similarity, type Bigrams } from "./normalize";
 import type { SheetLayout, SheetRow } from "./recognize";
 
 /** Below this, a row is no rubric indicator. */
@@ -35,8 +35,13 @@ interface Candidate {
   categoryId: string;
   position: number;
   categoryNumber: number | undefined;
-  textKey: string;
-  ruleKey: string;
+  textKey: Bigrams;
+  ruleKey: Bigrams;
+}
+
+interface RowKeys {
+  text: Bigrams;
+  rule?: Bigrams;
 }
 
 function candidatesOf(rubric: Rubric): Candidate[] {
@@ -48,17 +53,17 @@ function candidatesOf(rubric: Rubric): Candidate[] {
         categoryId: category.id,
         position: i + 1,
         categoryNumber: /^\d+$/.test(category.id) ? Number(category.id) : undefined,
-        textKey: matchKey(indicator.text),
-        ruleKey: matchKey(indicator.rule),
+        textKey: bigrams(matchKey(indicator.text)),
+        ruleKey: bigrams(matchKey(indicator.rule)),
       });
     });
   }
   return out;
 }
 
-function rowScore(row: SheetRow, c: Candidate, bonusCategory: boolean): number {
-  const text = similarity(matchKey(row.text), c.textKey);
-  const rule = row.rule ? similarity(matchKey(row.rule), c.ruleKey) : undefined;
+function rowScore(row: SheetRow, keys: RowKeys, c: Candidate, bonusCategory: boolean): number {
+  const text = similarity(keys.text, c.textKey);
+  const rule = keys.rule ? similarity(keys.rule, c.ruleKey) : undefined;
   let score = rule === undefined ? text : 0.6 * text + 0.4 * rule;
   // Position agrees: the same category number and item number. A small nudge, never decisive alone.
   if (row.number !== undefined && row.number === c.position) score += 0.05;
@@ -70,7 +75,7 @@ function rowScore(row: SheetRow, c: Candidate, bonusCategory: boolean): number {
 
 /** The points a sheet writes for an indicator: its base points, or its bonus for a 加分项目. */
 function writtenPoints(indicator: Indicator): number {
-  return indicator.points > 0 ? indicator.points : indicator.bonus ?? 0;
+  return indicator.points > 0 ? indicator.points : (indicator.bonus ?? 0);
 }
 
 export function matchRubric(layout: SheetLayout, rubric: Rubric): SheetMatch {
@@ -78,8 +83,9 @@ export function matchRubric(layout: SheetLayout, rubric: Rubric): SheetMatch {
   const candidates = candidatesOf(rubric);
   const pairs: Array<{ r: number; c: number; score: number }> = [];
   rows.forEach((row, r) => {
+    const keys: RowKeys = { text: bigrams(matchKey(row.text)), rule: row.rule ? bigrams(matchKey(row.rule)) : undefined };
     candidates.forEach((cand, c) => {
-      const score = rowScore(row, cand, row.category?.bonus === true);
+      const score = rowScore(row, keys, cand, row.category?.bonus === true);
       if (score >= MATCH_THRESHOLD) pairs.push({ r, c, score });
     });
   });
@@ -92,7 +98,12 @@ export function matchRubric(layout: SheetLayout, rubric: Rubric): SheetMatch {
     if (rowTaken.has(p.r) || candTaken.has(p.c)) continue;
     rowTaken.add(p.r);
     candTaken.add(p.c);
-    matches.push({ row: rows[p.r], indicator: candidates[p.c].indicator, categoryId: candidates[p.c].categoryId, similarity: p.score });
+    matches.push({
+      row: rows[p.r],
+      indicator: candidates[p.c].indicator,
+      categoryId: candidates[p.c].categoryId,
+      similarity: p.score,
+    });
   }
   matches.sort((a, b) => a.row.row - b.row.row);
   const total = matches.reduce((s, m) => s + m.similarity, 0);
@@ -107,7 +118,9 @@ export function matchRubric(layout: SheetLayout, rubric: Rubric): SheetMatch {
     score,
     matches,
     unmatchedRows: rows.filter((_, r) => !rowTaken.has(r)),
-    missing: candidates.filter((_, c) => !candTaken.has(c)).map((c) => ({ id: c.indicator.id, text: c.indicator.text })),
+    missing: candidates
+      .filter((_, c) => !candTaken.has(c))
+      .map((c) => ({ id: c.indicator.id, text: c.indicator.text })),
     pointsDiffer,
   };
 }

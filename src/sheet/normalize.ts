@@ -7,7 +7,7 @@ import { toHalfWidth } from "../rubric/text";
 
 /** Full-width digits, Latin letters, ％ and ． to half width; Chinese punctuation （）、，stays as written. */
 function halfWidthAlphanumerics(text: string): string {
-  return text.replace(/[０-９Ａ-Ｚａ-ｚ％．　]/g, (ch) => toHalfWidth(ch));
+  return text.replace(/[０-９Ａ-Ｚａ-ｚ％．\u3000]/g, (ch) => toHalfWidth(ch));
 }
 
 /** Readable text: half-width digits and letters, line breaks and runs of spaces collapsed. */
@@ -19,14 +19,25 @@ export function cleanText(text: string): string {
 }
 
 /** Chinese and ASCII punctuation and spacing that carry no meaning when comparing wording. */
-const PUNCTUATION = /[\s"'“”‘’「」『』《》〈〉<>()\[\]{}【】,，、;；:：。.．!！?？·…—\-_~/\\|]/g;
+const PUNCTUATION = /[\s"'“”‘’「」『』《》〈〉<>()[\]{}【】,，、;；:：。.．!！?？·…—\-_~/\\|]/g;
 
 /** A comparison key: cleaned, lower-case, without spaces or punctuation. */
 export function matchKey(text: string): string {
   return toHalfWidth(cleanText(text)).toLowerCase().replace(PUNCTUATION, "");
 }
 
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const CHINESE_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
 
 /** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20; undefined when not a small Chinese numeral. */
 export function chineseNumber(text: string): number | undefined {
@@ -59,7 +70,9 @@ export function splitNumber(text: string): Numbered {
     m = /^(\d{1,2})\s*[.、，,)）]\s*(.*)$/.exec(t) || /^(\d{1,2})\s+([\u4e00-\u9fff].*)$/.exec(t);
     if (m) return { number: Number(m[1]), rest: m[2].trim() };
   }
-  m = /^第?([一二三四五六七八九十]{1,3})[、.，,)）]\s*(.*)$/.exec(t) || /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$/.exec(t);
+  m =
+    /^第?([一二三四五六七八九十]{1,3})[、.，,)）]\s*(.*)$/.exec(t) ||
+    /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$/.exec(t);
   if (m) {
     const n = chineseNumber(m[1]);
     if (n !== undefined) return { number: n, rest: m[2].trim() };
@@ -84,23 +97,31 @@ export function withoutPoints(text: string): string {
     .trim();
 }
 
+/** A key's character bigrams and their counts, computed once for repeated comparisons. */
+export interface Bigrams {
+  key: string;
+  counts: Map<string, number>;
+}
+
+export function bigrams(key: string): Bigrams {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < key.length - 1; i++) {
+    const g = key.substr(i, 2);
+    counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  return { key, counts };
+}
+
 /** Character-bigram Dice similarity of two keys, 0 … 1: tolerant of small wording changes. */
-export function similarity(a: string, b: string): number {
-  if (a === b) return a.length ? 1 : 0;
-  if (a.length < 2 || b.length < 2) return 0;
-  const grams = new Map<string, number>();
-  for (let i = 0; i < a.length - 1; i++) {
-    const g = a.substr(i, 2);
-    grams.set(g, (grams.get(g) ?? 0) + 1);
-  }
+export function similarity(a: string | Bigrams, b: string | Bigrams): number {
+  const x = typeof a === "string" ? bigrams(a) : a;
+  const y = typeof b === "string" ? bigrams(b) : b;
+  if (x.key === y.key) return x.key.length ? 1 : 0;
+  if (x.key.length < 2 || y.key.length < 2) return 0;
   let shared = 0;
-  for (let i = 0; i < b.length - 1; i++) {
-    const g = b.substr(i, 2);
-    const n = grams.get(g);
-    if (n) {
-      shared++;
-      grams.set(g, n - 1);
-    }
-  }
-  return (2 * shared) / (a.length - 1 + (b.length - 1));
+  y.counts.forEach((n, g) => {
+    const m = x.counts.get(g);
+    if (m) shared += Math.min(m, n);
+  });
+  return (2 * shared) / (x.key.length - 1 + (y.key.length - 1));
 }

@@ -80,7 +80,9 @@ function findHeader(grid: Grid): { top: number; bottom: number; roles: HeaderRol
       // The row below is the header's second row when it names roles under a header merged across
       // columns (指标体系 over 一级指标 and 二级指标), or names at least two new roles itself.
       const added = Array.from(below.entries()).filter(([, r]) => !hasRole(roles, r));
-      const underMerged = added.some(([col]) => grid.merges.some((m) => m.top === row && m.right > m.left && col >= m.left && col <= m.right));
+      const underMerged = added.some(([col]) =>
+        grid.merges.some((m) => m.top === row && m.right > m.left && col >= m.left && col <= m.right)
+      );
       const addsRoles = underMerged || added.length >= 2;
       return addsRoles ? { top: row, bottom: row + 1, roles: merged } : { top: row, bottom: row, roles };
     }
@@ -141,7 +143,15 @@ export function splitUnits(text: string): { lead?: string; responsible?: string 
 function readCategory(text: string, row: number): SheetRow["category"] {
   const { number, rest } = splitNumber(text);
   const points = pointsInText(text);
-  return { number, title: withoutPoints(rest).replace(/[(（]\s*共?\s*[)）]$/, "").trim(), points, bonus: /加分/.test(text), row };
+  return {
+    number,
+    title: withoutPoints(rest)
+      .replace(/[(（]\s*共?\s*[)）]$/, "")
+      .trim(),
+    points,
+    bonus: /加分/.test(text),
+    row,
+  };
 }
 
 function sameHeader(grid: Grid, row: number, roles: HeaderRoles): boolean {
@@ -166,11 +176,21 @@ export function recognizeSheet(grid: Grid): SheetLayout {
   const columns = resolveScoreColumn(grid, header.roles, header.bottom);
   const kind = kindOf(columns);
   if (kind === "unknown") {
-    return { sheet: grid.sheet, kind, headerRow: header.bottom, headerTop: header.top, columns, rows: [], reason: "工作表“" + grid.sheet + "”有表头，但没有指标或评分标准列" };
+    return {
+      sheet: grid.sheet,
+      kind,
+      headerRow: header.bottom,
+      headerTop: header.top,
+      columns,
+      rows: [],
+      reason: "工作表“" + grid.sheet + "”有表头，但没有指标或评分标准列",
+    };
   }
   const rows: SheetRow[] = [];
-  const text = (row: number, role: ColumnRole) => (columns[role] === undefined ? "" : cleanText(String(shownAt(grid, row, columns[role]!) ?? "")));
-  const ownText = (row: number, role: ColumnRole) => (columns[role] === undefined ? "" : cleanText(textAt(grid, row, columns[role]!)));
+  const text = (row: number, role: ColumnRole) =>
+    columns[role] === undefined ? "" : cleanText(String(shownAt(grid, row, columns[role]!) ?? ""));
+  const ownText = (row: number, role: ColumnRole) =>
+    columns[role] === undefined ? "" : cleanText(textAt(grid, row, columns[role]!));
   let category: SheetRow["category"];
   const indicatorCol = columns.indicator ?? columns.rule!;
   for (let row = header.bottom + 1; row < rowCount(grid); row++) {
@@ -192,7 +212,10 @@ export function recognizeSheet(grid: Grid): SheetLayout {
       if (!category || read.title !== category.title) category = read;
     }
     const indicatorMerge = mergeAt(grid, row, indicatorCol);
-    const own = indicatorMerge && indicatorMerge.top !== row ? "" : ownText(row, columns.indicator !== undefined ? "indicator" : "rule");
+    const own =
+      indicatorMerge && indicatorMerge.top !== row
+        ? ""
+        : ownText(row, columns.indicator !== undefined ? "indicator" : "rule");
     if (!own) {
       // A row that only names a category ("一、强化保障机制（18分）" across the table).
       if (categoryText || first) {
@@ -239,6 +262,7 @@ function firstText(grid: Grid, row: number): string {
 /** The columns as A1 letters, for output. */
 export function columnLetters(layout: SheetLayout): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const role of columnRoles) if (layout.columns[role] !== undefined) out[role] = columnLetter(layout.columns[role]!);
+  for (const role of columnRoles)
+    if (layout.columns[role] !== undefined) out[role] = columnLetter(layout.columns[role]!);
   return out;
 }

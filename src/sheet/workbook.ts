@@ -18,7 +18,11 @@ export interface SheetRecognition {
   best?: SheetMatch;
 }
 
-export function recognizeWorkbook(grids: readonly Grid[], rubrics: readonly Rubric[], chosen?: Rubric): SheetRecognition[] {
+export function recognizeWorkbook(
+  grids: readonly Grid[],
+  rubrics: readonly Rubric[],
+  chosen?: Rubric
+): SheetRecognition[] {
   return grids
     .filter((g) => OWN_SHEETS.indexOf(g.sheet) < 0)
     .map((grid) => {

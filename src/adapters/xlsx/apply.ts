@@ -29,9 +29,7 @@ export class XlsxApplyError extends Error {
   readonly opIndex: number;
 
   constructor(opIndex: number, op: PlanOp, reason: string) {
-    super(
-      `计划第 ${opIndex + 1} 步（${op.op}${"sheet" in op ? " " + op.sheet : ""}）无法应用：${reason}`
-    );
+    super(`计划第 ${opIndex + 1} 步（${op.op}${"sheet" in op ? " " + op.sheet : ""}）无法应用：${reason}`);
     this.name = "XlsxApplyError";
     this.opIndex = opIndex;
     Object.setPrototypeOf(this, XlsxApplyError.prototype);
@@ -135,8 +133,7 @@ function addSheet(wb: ExcelJS.Workbook, op: Extract<PlanOp, { op: "addSheet" }>)
     ws.state = op.hidden ? "hidden" : "visible";
   }
   (op.columnWidths || []).forEach((width, i) => {
-    if (typeof width === "number" && Number.isFinite(width) && width > 0)
-      ws!.getColumn(i + 1).width = width;
+    if (typeof width === "number" && Number.isFinite(width) && width > 0) ws!.getColumn(i + 1).width = width;
   });
 }
 
@@ -171,8 +168,7 @@ function setValue(
     const text = formula.replace(/^=/, "").trim();
     if (!text) throw new OpError(`单元格 ${cell.address} 的公式为空`);
     checkValue(result, cell.address);
-    cell.value =
-      result === null || result === undefined ? { formula: text } : { formula: text, result };
+    cell.value = result === null || result === undefined ? { formula: text } : { formula: text, result };
     return;
   }
   if (value === undefined) return;
@@ -241,9 +237,7 @@ function addValidation(ws: Sheet, op: Extract<PlanOp, { op: "validation" }>): vo
     }
     const list = rule.values.join(",");
     if (list.length > LIST_MAX)
-      throw new OpError(
-        `下拉列表的选项合计 ${list.length} 字符，超过 Excel 的 ${LIST_MAX} 字符上限`
-      );
+      throw new OpError(`下拉列表的选项合计 ${list.length} 字符，超过 Excel 的 ${LIST_MAX} 字符上限`);
     dv = { type: "list", allowBlank: true, formulae: [`"${list}"`] };
   } else if (rule.type === "decimal" || rule.max !== undefined) {
     const max = rule.max as number;
@@ -382,8 +376,7 @@ function addConditionalFormat(ws: Sheet, op: Extract<PlanOp, { op: "conditionalF
   ws.conditionalFormattings = ws.conditionalFormattings.filter((cf) => cf.rules.length > 0);
   if (priority === undefined) {
     let max = 0;
-    for (const cf of ws.conditionalFormattings)
-      for (const rule of cf.rules) max = Math.max(max, rule.priority || 0);
+    for (const cf of ws.conditionalFormattings) for (const rule of cf.rules) max = Math.max(max, rule.priority || 0);
     priority = max + 1;
   }
   ws.addConditionalFormatting({
@@ -408,8 +401,7 @@ function merge(ws: Sheet, range: string): void {
 }
 
 function freeze(ws: Sheet, rows: number, columns: number): void {
-  if (!(rows >= 0) || !(columns >= 0))
-    throw new OpError(`冻结的行列数无效：${rows} 行 ${columns} 列`);
+  if (!(rows >= 0) || !(columns >= 0)) throw new OpError(`冻结的行列数无效：${rows} 行 ${columns} 列`);
   const previous = (ws.views && ws.views[0]) || {};
   const {
     xSplit: _x,
@@ -430,17 +422,12 @@ function keepActiveTabVisible(wb: ExcelJS.Workbook): void {
   const sheets = wb.worksheets;
   const firstVisible = sheets.findIndex((ws) => ws.state === "visible" || !ws.state);
   if (firstVisible < 0) throw new Error("计划会隐藏所有工作表，Excel 无法打开这样的工作簿");
-  const views = (wb as unknown as { views?: Array<{ activeTab?: number; firstSheet?: number }> })
-    .views;
+  const views = (wb as unknown as { views?: Array<{ activeTab?: number; firstSheet?: number }> }).views;
   const view = views && views[0];
   let active = firstVisible;
   if (view) {
     const current = view.activeTab || 0;
-    if (
-      sheets[current] &&
-      sheets[current].state !== "hidden" &&
-      sheets[current].state !== "veryHidden"
-    )
+    if (sheets[current] && sheets[current].state !== "hidden" && sheets[current].state !== "veryHidden")
       active = current;
     view.activeTab = active;
     if (view.firstSheet !== undefined && view.firstSheet > active) view.firstSheet = active;
@@ -540,8 +527,7 @@ function inside(r: Rect, row: number, col: number): boolean {
 }
 
 function forEachCell(r: Rect, f: (row: number, col: number) => void): void {
-  for (let row = r.top; row <= r.bottom; row++)
-    for (let col = r.left; col <= r.right; col++) f(row, col);
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(row, col);
 }
 
 // --- writing ---------------------------------------------------------------------------------------
@@ -562,10 +548,7 @@ function validDate(d: unknown): d is Date {
 }
 
 /** The workbook as .xlsx bytes, deterministic for a given workbook and `options.date`. */
-export async function writeWorkbook(
-  workbook: XlsxWorkbook,
-  options: WriteOptions = {}
-): Promise<Buffer> {
+export async function writeWorkbook(workbook: XlsxWorkbook, options: WriteOptions = {}): Promise<Buffer> {
   const wb = excelWorkbookOf(workbook);
   const own = fileDatesOf(workbook);
   const created = validDate(own.created) ? own.created : undefined;

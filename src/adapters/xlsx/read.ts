@@ -20,14 +20,7 @@
  */
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import {
-  type Area,
-  type CellError,
-  type CellValue,
-  type Grid,
-  CELL_ERRORS,
-  parseA1,
-} from "../../sheet/grid";
+import { type Area, type CellError, type CellValue, type Grid, CELL_ERRORS, parseA1 } from "../../sheet/grid";
 
 // --- errors ------------------------------------------------------------------------------------
 
@@ -62,12 +55,10 @@ const MESSAGES: Record<XlsxReadFailure, string> = {
   xls: "无法读取文件：这是旧版 .xls 工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后再检查",
   ole: "无法读取文件：可能是加密的工作簿或旧版 .xls 文件，请在 Excel 中另存为不加密的 .xlsx",
   "not-xlsx": "无法读取文件：不是有效的 .xlsx 工作簿（可能是 .xls 或 .csv 改了扩展名）",
-  "corrupt-zip":
-    "无法读取文件：文件不完整或已损坏，请重新下载，或在 Excel 中打开后重新保存为 .xlsx",
+  "corrupt-zip": "无法读取文件：文件不完整或已损坏，请重新下载，或在 Excel 中打开后重新保存为 .xlsx",
   "no-workbook": "无法读取文件：压缩包里没有 Excel 工作簿，不是有效的 .xlsx 文件",
   "other-format": "无法读取文件：不是 .xlsx 工作簿",
-  "corrupt-workbook":
-    "无法读取文件：工作簿内容已损坏，请在 Excel 中打开并重新保存为 .xlsx 后再检查",
+  "corrupt-workbook": "无法读取文件：工作簿内容已损坏，请在 Excel 中打开并重新保存为 .xlsx 后再检查",
 };
 
 function fail(reason: XlsxReadFailure, detail?: string, message?: string): XlsxReadError {
@@ -165,10 +156,8 @@ type Bytes = Buffer | ArrayBuffer | Uint8Array;
  * Node's fs is not an `instanceof Uint8Array` inside a jest sandbox or an iframe.
  */
 function toUint8(data: unknown): Uint8Array | undefined {
-  if (ArrayBuffer.isView(data))
-    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  if (Object.prototype.toString.call(data) === "[object ArrayBuffer]")
-    return new Uint8Array(data as ArrayBuffer);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (Object.prototype.toString.call(data) === "[object ArrayBuffer]") return new Uint8Array(data as ArrayBuffer);
   return undefined;
 }
 
@@ -194,8 +183,7 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 
 /** An OLE2 compound file: an encrypted .xlsx (EncryptionInfo + EncryptedPackage) or a .xls. */
 function oleFailure(bytes: Uint8Array): XlsxReadError {
-  if (containsUtf16(bytes, "EncryptedPackage") || containsUtf16(bytes, "EncryptionInfo"))
-    return fail("encrypted");
+  if (containsUtf16(bytes, "EncryptedPackage") || containsUtf16(bytes, "EncryptionInfo")) return fail("encrypted");
   if (containsUtf16(bytes, "Workbook") || containsUtf16(bytes, "Book")) return fail("xls");
   return fail("ole");
 }
@@ -204,23 +192,11 @@ function oleFailure(bytes: Uint8Array): XlsxReadError {
 function otherZipFailure(zip: JSZip): XlsxReadError {
   const has = (p: string) => zip.file(p) !== null;
   if (has("xl/workbook.bin"))
-    return fail(
-      "other-format",
-      undefined,
-      "无法读取文件：这是二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx"
-    );
+    return fail("other-format", undefined, "无法读取文件：这是二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx");
   if (has("word/document.xml"))
-    return fail(
-      "other-format",
-      undefined,
-      "无法读取文件：这是 Word 文档（.docx），不是 Excel 工作簿"
-    );
+    return fail("other-format", undefined, "无法读取文件：这是 Word 文档（.docx），不是 Excel 工作簿");
   if (has("ppt/presentation.xml"))
-    return fail(
-      "other-format",
-      undefined,
-      "无法读取文件：这是 PowerPoint 演示文稿，不是 Excel 工作簿"
-    );
+    return fail("other-format", undefined, "无法读取文件：这是 PowerPoint 演示文稿，不是 Excel 工作簿");
   if (has("content.xml") && has("mimetype")) {
     return fail(
       "other-format",
@@ -287,8 +263,7 @@ async function fileDates(zip: JSZip, wb: ExcelJS.Workbook): Promise<FileDates> {
   }
   const dates: FileDates = {};
   if (/<dcterms:created[\s>]/.test(xml) && wb.created instanceof Date) dates.created = wb.created;
-  if (/<dcterms:modified[\s>]/.test(xml) && wb.modified instanceof Date)
-    dates.modified = wb.modified;
+  if (/<dcterms:modified[\s>]/.test(xml) && wb.modified instanceof Date) dates.modified = wb.modified;
   return dates;
 }
 
@@ -315,11 +290,9 @@ export async function findLossyParts(zip: JSZip): Promise<string[]> {
   if (any(/^xl\/charts\//i) || any(/^xl\/chartsheets\//i)) found.push("图表（含图表工作表）");
   if (any(/^xl\/diagrams\//i)) found.push("SmartArt 图形");
   if (any(/^xl\/pivotTables\//i) || any(/^xl\/pivotCache\//i)) found.push("数据透视表");
-  if (any(/^xl\/slicers\//i) || any(/^xl\/slicerCaches\//i) || any(/^xl\/timelines\//i))
-    found.push("切片器或日程表");
+  if (any(/^xl\/slicers\//i) || any(/^xl\/slicerCaches\//i) || any(/^xl\/timelines\//i)) found.push("切片器或日程表");
   if (any(/^xl\/threadedComments\//i)) found.push("新版批注（对话式批注，仅保留为普通批注或丢失）");
-  if (any(/^xl\/ctrlProps\//i) || any(/^xl\/activeX\//i))
-    found.push("表单控件或 ActiveX 控件（按钮、复选框等）");
+  if (any(/^xl\/ctrlProps\//i) || any(/^xl\/activeX\//i)) found.push("表单控件或 ActiveX 控件（按钮、复选框等）");
   if (any(/^xl\/externalLinks\//i)) found.push("指向其他工作簿的外部链接");
 
   let shapes = false;
@@ -340,8 +313,7 @@ export async function findLossyParts(zip: JSZip): Promise<string[]> {
     if (/dataValidations[\s>]/.test(tail)) x14Validations = true;
     if (/sparklineGroups[\s>]/.test(tail)) sparklines = true;
   }
-  if (x14Validations)
-    found.push("引用其他工作表的数据验证（下拉列表，存于扩展区 x14，读取时即丢失）");
+  if (x14Validations) found.push("引用其他工作表的数据验证（下拉列表，存于扩展区 x14，读取时即丢失）");
   if (sparklines) found.push("迷你图（sparklines）");
   return found;
 }
@@ -388,10 +360,7 @@ function plainValue(v: unknown, date1904: boolean): CellValue {
   return String(v);
 }
 
-function cellValueOf(
-  cell: ExcelJS.Cell,
-  date1904: boolean
-): { value: CellValue; formula: string | null } {
+function cellValueOf(cell: ExcelJS.Cell, date1904: boolean): { value: CellValue; formula: string | null } {
   switch (cell.type) {
     case V.Null:
     case V.Merge:

@@ -17,7 +17,9 @@ export async function fillCommand(args: CommandArgs, output: Output): Promise<nu
     output.err(nothingRecognized(file, sheets));
     return EXIT.findings;
   }
-  const { plan, score, scoreCells } = buildFillPlan(grids, primary.layout, primary.match!, { overwrite: args.values.overwrite === true });
+  const { plan, score, scoreCells } = buildFillPlan(grids, primary.layout, primary.match!, {
+    overwrite: args.values.overwrite === true,
+  });
   warnLossyParts(workbook, output);
   await savePlanned(workbook, plan, out);
   if (args.values.json) {

@@ -6,7 +6,12 @@ import { nothingRecognized, recognizeLoaded } from "../recognizeFile";
 import type { CommandArgs } from "../run";
 import { loadWorkbook } from "../workbookFile";
 
-const KIND_NAMES = { "task-breakdown": "任务分解表", scoring: "评分细则", assessment: "考核表", unknown: "未识别" } as const;
+const KIND_NAMES = {
+  "task-breakdown": "任务分解表",
+  scoring: "评分细则",
+  assessment: "考核表",
+  unknown: "未识别",
+} as const;
 
 export function inspectJson(file: string, sheets: SheetRecognition[]) {
   return {
@@ -16,7 +21,9 @@ export function inspectJson(file: string, sheets: SheetRecognition[]) {
       return {
         sheet: layout.sheet,
         kind: layout.kind,
-        rubric: match ? { id: match.rubric.id, title: match.rubric.title, derived: match.rubric.derived !== undefined } : null,
+        rubric: match
+          ? { id: match.rubric.id, title: match.rubric.title, derived: match.rubric.derived !== undefined }
+          : null,
         match: { score: m ? Math.round(Math.min(1, m.score) * 1000) / 1000 : 0, threshold: FIT_THRESHOLD },
         headerRow: layout.headerRow >= 0 ? layout.headerRow + 1 : null,
         columns: columnLetters(layout),
@@ -38,18 +45,55 @@ export async function inspectCommand(args: CommandArgs, output: Output): Promise
   if (args.values.json) printJson(output, inspectJson(file, sheets));
   else {
     for (const { layout, match } of sheets) {
-      output.out("工作表“" + layout.sheet + "”：" + KIND_NAMES[layout.kind] + (layout.reason ? "（" + layout.reason + "）" : "") + "\n");
+      output.out(
+        "工作表“" +
+          layout.sheet +
+          "”：" +
+          KIND_NAMES[layout.kind] +
+          (layout.reason ? "（" + layout.reason + "）" : "") +
+          "\n"
+      );
       if (layout.kind === "unknown") continue;
       const cols = columnLetters(layout);
-      output.out("  表头在第 " + (layout.headerRow + 1) + " 行；列：" + Object.entries(cols).map(([role, col]) => ROLE_NAMES[role] + "=" + col).join("，") + "\n");
+      output.out(
+        "  表头在第 " +
+          (layout.headerRow + 1) +
+          " 行；列：" +
+          Object.entries(cols)
+            .map(([role, col]) => ROLE_NAMES[role] + "=" + col)
+            .join("，") +
+          "\n"
+      );
       if (!match) {
         output.out("  未匹配到内置评分细则\n");
         continue;
       }
-      output.out("  评分细则：" + match.rubric.title + "（" + match.rubric.id + "），吻合度 " + Math.round(Math.min(1, match.score) * 100) + "%，匹配 " + match.matches.length + " 项\n");
-      for (const r of match.unmatchedRows) output.out("  · 第 " + (r.row + 1) + " 行不是该细则的指标：" + r.text.slice(0, 40) + "\n");
+      output.out(
+        "  评分细则：" +
+          match.rubric.title +
+          "（" +
+          match.rubric.id +
+          "），吻合度 " +
+          Math.round(Math.min(1, match.score) * 100) +
+          "%，匹配 " +
+          match.matches.length +
+          " 项\n"
+      );
+      for (const r of match.unmatchedRows)
+        output.out("  · 第 " + (r.row + 1) + " 行不是该细则的指标：" + r.text.slice(0, 40) + "\n");
       for (const m of match.missing) output.out("  · 表中缺少指标 " + m.id + "：" + m.text.slice(0, 40) + "\n");
-      for (const d of match.pointsDiffer) output.out("  · 第 " + (d.row.row + 1) + " 行分值 " + d.sheet + " 与细则 " + d.indicator.id + " 的 " + d.rubric + " 分不同\n");
+      for (const d of match.pointsDiffer)
+        output.out(
+          "  · 第 " +
+            (d.row.row + 1) +
+            " 行分值 " +
+            d.sheet +
+            " 与细则 " +
+            d.indicator.id +
+            " 的 " +
+            d.rubric +
+            " 分不同\n"
+        );
     }
   }
   if (!primary) {

@@ -10,7 +10,10 @@ export function rubricsCommand(args: CommandArgs, output: Output): number {
     return EXIT.ok;
   }
   for (const r of builtinRubrics) {
-    const points = r.layout === "targets" ? "仅含目标 " + r.targets.length + " 项" : "满分 " + formatPoints(r.points) + " 分" + (r.bonus ? "，加分 " + formatPoints(r.bonus) + " 分" : "");
+    const points =
+      r.layout === "targets"
+        ? "仅含目标 " + r.targets.length + " 项"
+        : "满分 " + formatPoints(r.points) + " 分" + (r.bonus ? "，加分 " + formatPoints(r.bonus) + " 分" : "");
     output.out(r.id + "\t" + r.title + "（" + r.region + "，" + points + "）\n");
   }
   return EXIT.ok;

@@ -38,12 +38,24 @@ export async function sampleCommand(args: CommandArgs, output: Output): Promise<
   const again = recognizeLoaded(written);
   const { score, source } = scoreWorkbook(again.grids, again.primary!);
   if (args.values.json) {
-    printJson(output, { file: SAMPLE_OUTPUT, sheet: again.primary!.layout.sheet, source, ...scoreJson(score, again.primary!.match!.rubric, scoreCellsOf(again.primary!)) });
+    printJson(output, {
+      file: SAMPLE_OUTPUT,
+      sheet: again.primary!.layout.sheet,
+      source,
+      ...scoreJson(score, again.primary!.match!.rubric, scoreCellsOf(again.primary!)),
+    });
     return EXIT.ok;
   }
   output.out("样例：" + SAMPLE_WORKBOOK + "\n");
   for (const line of fill.plan.summary.concat(entry.summary)) output.out("  · " + line + "\n");
-  if (fill.plan.kept.length) output.out("  · 表中已填写的 " + fill.plan.kept.length + " 个自评得分保留未改（" + fill.plan.kept.map((k) => k.cell).join("、") + "）\n");
+  if (fill.plan.kept.length)
+    output.out(
+      "  · 表中已填写的 " +
+        fill.plan.kept.length +
+        " 个自评得分保留未改（" +
+        fill.plan.kept.map((k) => k.cell).join("、") +
+        "）\n"
+    );
   output.out("已写出：" + SAMPLE_OUTPUT + "\n\n");
   output.out(renderScore(score, { details: args.values.details === true }));
   return EXIT.ok;

@@ -50,9 +50,13 @@ export function scoreFromTyped(match: SheetMatch): RubricScore {
   return base;
 }
 
-export function scoreWorkbook(grids: Grid[], recognition: SheetRecognition): { score: RubricScore; source: "evidence" | "typed" } {
+export function scoreWorkbook(
+  grids: Grid[],
+  recognition: SheetRecognition
+): { score: RubricScore; source: "evidence" | "typed" } {
   const match = recognition.match!;
-  if (hasEvidenceSheet(grids)) return { score: scoreRubric(match.rubric, evidenceFromWorkbook(grids, match.rubric)), source: "evidence" };
+  if (hasEvidenceSheet(grids))
+    return { score: scoreRubric(match.rubric, evidenceFromWorkbook(grids, match.rubric)), source: "evidence" };
   return { score: scoreFromTyped(match), source: "typed" };
 }
 
@@ -69,9 +73,21 @@ export async function scoreCommand(args: CommandArgs, output: Output): Promise<n
   const { score, source } = scoreWorkbook(grids, primary);
   const rubric = primary.match!.rubric;
   if (args.values.json) {
-    printJson(output, { file, sheet: primary.layout.sheet, source, ...scoreJson(score, rubric, scoreCellsOf(primary)) });
+    printJson(output, {
+      file,
+      sheet: primary.layout.sheet,
+      source,
+      ...scoreJson(score, rubric, scoreCellsOf(primary)),
+    });
   } else {
-    output.out(file + " › 工作表“" + primary.layout.sheet + "”（" + (source === "evidence" ? "按自评依据计算" : "按表中填写的自评得分汇总") + "）\n");
+    output.out(
+      file +
+        " › 工作表“" +
+        primary.layout.sheet +
+        "”（" +
+        (source === "evidence" ? "按自评依据计算" : "按表中填写的自评得分汇总") +
+        "）\n"
+    );
     output.out(renderScore(score, { details: args.values.details === true }));
   }
   return EXIT.ok;

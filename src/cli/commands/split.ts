@@ -12,7 +12,8 @@ const USAGE = "ziping split FILE --by unit -o DIR [--json]";
 export async function splitCommand(args: CommandArgs, output: Output): Promise<number> {
   const file = args.positionals[0];
   if (!file) throw new UsageError("请指定要拆分的 .xlsx 文件。\n用法：" + USAGE);
-  if ((args.values.by ?? "unit") !== "unit") throw new UsageError("目前只支持按责任单位拆分（--by unit）。\n用法：" + USAGE);
+  if ((args.values.by ?? "unit") !== "unit")
+    throw new UsageError("目前只支持按责任单位拆分（--by unit）。\n用法：" + USAGE);
   const dir = args.values.output as string | undefined;
   if (!dir) throw new UsageError("请用 -o 指定输出文件夹。\n用法：" + USAGE);
   if (existsSync(dir) && !existsSync(join(dir, "."))) throw new UsageError("输出位置不是文件夹：" + dir);
@@ -21,7 +22,11 @@ export async function splitCommand(args: CommandArgs, output: Output): Promise<n
   const sheet = sheets.find((s) => s.layout.kind !== "unknown" && hasUnitColumn(s.layout));
   if (!sheet) {
     const recognized = sheets.filter((s) => s.layout.kind !== "unknown");
-    output.err(recognized.length ? "无法拆分：工作表“" + recognized.map((s) => s.layout.sheet).join("”“") + "”没有牵头单位或责任单位列。\n" : nothingRecognized(file, sheets));
+    output.err(
+      recognized.length
+        ? "无法拆分：工作表“" + recognized.map((s) => s.layout.sheet).join("”“") + "”没有牵头单位或责任单位列。\n"
+        : nothingRecognized(file, sheets)
+    );
     return EXIT.findings;
   }
   const grid = grids.find((g) => g.sheet === sheet.layout.sheet)!;
@@ -39,11 +44,13 @@ export async function splitCommand(args: CommandArgs, output: Output): Promise<n
     written.push({ unit: unit.unit, file: target, rows: unit.rows.length });
   }
   const noUnit = sheet.layout.rows.filter((r) => r.kind === "indicator" && !r.lead && !r.responsible);
-  if (args.values.json) printJson(output, { file, sheet: grid.sheet, units: written, rowsWithoutUnit: noUnit.map((r) => r.row + 1) });
+  if (args.values.json)
+    printJson(output, { file, sheet: grid.sheet, units: written, rowsWithoutUnit: noUnit.map((r) => r.row + 1) });
   else {
     output.out("已按责任单位拆分“" + grid.sheet + "”，共 " + written.length + " 个单位，写入 " + dir + "：\n");
     for (const w of written) output.out("  · " + w.unit + "：" + w.rows + " 项\n");
-    if (noUnit.length) output.out("  ! 第 " + noUnit.map((r) => r.row + 1).join("、") + " 行没有填写责任单位，未分到任何单位\n");
+    if (noUnit.length)
+      output.out("  ! 第 " + noUnit.map((r) => r.row + 1).join("、") + " 行没有填写责任单位，未分到任何单位\n");
   }
   return EXIT.ok;
 }

@@ -15,7 +15,12 @@ export async function templateCommand(args: CommandArgs, output: Output): Promis
   if (existsSync(out)) throw new UsageError("文件已存在，不会覆盖：" + out);
   const plan = buildTemplatePlan(rubric);
   await savePlanned(newWorkbook(), plan, out);
-  if (args.values.json) printJson(output, { rubric: { id: rubric.id, title: rubric.title, derived: false }, output: out, changes: plan.summary });
+  if (args.values.json)
+    printJson(output, {
+      rubric: { id: rubric.id, title: rubric.title, derived: false },
+      output: out,
+      changes: plan.summary,
+    });
   else {
     output.out("已写出空白自评工作簿：" + out + "\n");
     for (const line of plan.summary) output.out("  · " + line + "\n");

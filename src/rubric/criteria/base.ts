@@ -22,7 +22,10 @@ export const criterionBase = {
   /** Points of this part go to the bonus (加分), not the base score. */
   bonus: z.boolean().optional(),
   /** The letter of a flag criterion of the same indicator that must be met first (其中…加1分). */
-  requires: z.string().regex(/^[a-z]{1,2}$/).optional(),
+  requires: z
+    .string()
+    .regex(/^[a-z]{1,2}$/)
+    .optional(),
   /** The step of this part's points, when the rule sets one other than the rubric's (0.5). */
   step: z.number().positive().optional(),
   /** Why it was encoded this way, in Chinese, shown to the user (e.g. a default mapping). */

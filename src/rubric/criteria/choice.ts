@@ -25,7 +25,8 @@ export const choice: CriterionKind<ChoiceCriterion> = {
   maxPoints: (c) => Math.max(...c.options.map((o) => o.points)),
   score(c, { input }) {
     const max = choice.maxPoints(c);
-    if (input === undefined || input === null || (typeof input === "string" && input.trim() === "")) return missing(c, max);
+    if (input === undefined || input === null || (typeof input === "string" && input.trim() === ""))
+      return missing(c, max);
     const text = String(input);
     if (same(text, NO_OPTION) || same(text, "否")) {
       return { points: 0, status: "unmet", explain: nameOf(c) + "：无，" + fraction(0, max), problems: [] };
@@ -33,7 +34,10 @@ export const choice: CriterionKind<ChoiceCriterion> = {
     const option = c.options.find((o) => same(o.label, text));
     if (!option) {
       const outcome = missing(c, max);
-      outcome.problems.push({ code: "unknown-option", params: { value: text, options: c.options.map((o) => o.label).join("、") } });
+      outcome.problems.push({
+        code: "unknown-option",
+        params: { value: text, options: c.options.map((o) => o.label).join("、") },
+      });
       return outcome;
     }
     return {

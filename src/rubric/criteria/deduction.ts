@@ -6,7 +6,16 @@
 import { z } from "zod";
 import { parseNumber } from "../figures";
 import { formatPoints } from "../text";
-import { criterionBase, fraction, missing, nameOf, pointsSchema, statusFor, type CriterionKind, type EvidenceProblem } from "./base";
+import {
+  criterionBase,
+  fraction,
+  missing,
+  nameOf,
+  pointsSchema,
+  statusFor,
+  type CriterionKind,
+  type EvidenceProblem,
+} from "./base";
 
 export const deductionSchema = z.object({
   kind: z.literal("deduction"),
@@ -42,7 +51,14 @@ export const deduction: CriterionKind<DeductionCriterion> = {
       points,
       status: statusFor(points, c.points),
       explain:
-        nameOf(c) + "：少完成 " + shortfalls + c.unit + "，扣 " + formatPoints(deducted) + " 分，" + fraction(points, c.points),
+        nameOf(c) +
+        "：少完成 " +
+        shortfalls +
+        c.unit +
+        "，扣 " +
+        formatPoints(deducted) +
+        " 分，" +
+        fraction(points, c.points),
       problems,
     };
   },

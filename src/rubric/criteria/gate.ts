@@ -17,8 +17,14 @@ export const gate: CriterionKind<GateCriterion> = {
     if (answer === true) {
       return { points: 0, status: "triggered", explain: nameOf(c) + "：是，本指标不得分", problems: [] };
     }
-    const problems = answer === null && input !== undefined && input !== null && input !== "" ? [{ code: "not-yes-no" as const }] : [];
+    const problems =
+      answer === null && input !== undefined && input !== null && input !== "" ? [{ code: "not-yes-no" as const }] : [];
     // Not answered counts as "did not happen": the gate only removes points on a stated fact.
-    return { points: 0, status: "met", explain: nameOf(c) + "：" + (answer === false ? "否" : "未填写（按未发生计）"), problems };
+    return {
+      points: 0,
+      status: "met",
+      explain: nameOf(c) + "：" + (answer === false ? "否" : "未填写（按未发生计）"),
+      problems,
+    };
   },
 };

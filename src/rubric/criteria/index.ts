@@ -49,7 +49,9 @@ export const criterionKindNames: Record<CriterionKindName, string> = {
   gate: "否决",
 };
 
-function kindOf<K extends CriterionKindName>(criterion: Extract<Criterion, { kind: K }>): CriterionKind<Extract<Criterion, { kind: K }>> {
+function kindOf<K extends CriterionKindName>(
+  criterion: Extract<Criterion, { kind: K }>
+): CriterionKind<Extract<Criterion, { kind: K }>> {
   return (criterionKinds as Registry)[criterion.kind as K];
 }
 

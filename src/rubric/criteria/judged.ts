@@ -50,7 +50,8 @@ export const judged: CriterionKind<JudgedCriterion> = {
       problems.push({ code: "step", params: { value, ...range } });
       value = floorToStep(value, step);
     }
-    const adjusted = value !== figure.value ? "（填写 " + formatPoints(figure.value) + "，按 " + formatPoints(value) + " 计）" : "";
+    const adjusted =
+      value !== figure.value ? "（填写 " + formatPoints(figure.value) + "，按 " + formatPoints(value) + " 计）" : "";
     return {
       points: value,
       status: statusFor(value, c.points),

@@ -6,13 +6,24 @@
 import { z } from "zod";
 import { parseNumber } from "../figures";
 import { formatPoints } from "../text";
-import { criterionBase, fraction, missing, nameOf, pointsSchema, statusFor, type CriterionKind, type EvidenceProblem } from "./base";
+import {
+  criterionBase,
+  fraction,
+  missing,
+  nameOf,
+  pointsSchema,
+  statusFor,
+  type CriterionKind,
+  type EvidenceProblem,
+} from "./base";
 
 export const perItemSchema = z.object({
   kind: z.literal("perItem"),
   ...criterionBase,
   items: z
-    .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1), each: z.number().finite().positive() }))
+    .array(
+      z.object({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1), each: z.number().finite().positive() })
+    )
     .min(1),
   /** 最高得N分. Absent only where the source sets no cap (recorded as a discrepancy). */
   cap: pointsSchema.optional(),
@@ -68,7 +79,14 @@ export const perItem: CriterionKind<PerItemCriterion> = {
       points,
       status: max === Infinity ? (points > 0 ? "met" : "unmet") : statusFor(points, max),
       explain:
-        nameOf(c) + "：" + parts.join("，") + "，计 " + formatPoints(raw) + " 分" + capped + "，本项 " +
+        nameOf(c) +
+        "：" +
+        parts.join("，") +
+        "，计 " +
+        formatPoints(raw) +
+        " 分" +
+        capped +
+        "，本项 " +
         (max === Infinity ? formatPoints(points) + " 分（" + shownMax + "）" : fraction(points, max)),
       problems,
     };

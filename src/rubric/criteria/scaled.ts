@@ -55,10 +55,20 @@ export function mapRate(c: ScaledCriterion, rate: number): number {
 /** The mapping in words, for the pane and the 自评依据 sheet. */
 export function describeMapping(c: ScaledCriterion): string {
   if (c.mapping.type === "linear") {
-    return "得分 = " + formatPoints(c.points) + " × " + c.basis + "，按 " + formatPoints(c.step ?? DEFAULT_STEP) + " 分向下取整";
+    return (
+      "得分 = " +
+      formatPoints(c.points) +
+      " × " +
+      c.basis +
+      "，按 " +
+      formatPoints(c.step ?? DEFAULT_STEP) +
+      " 分向下取整"
+    );
   }
   const bands = c.mapping.bands.slice().sort((a, b) => b.atLeast - a.atLeast);
-  return bands.map((b) => c.basis + "≥" + formatPercent(b.atLeast) + " 得 " + formatPoints(b.points) + " 分").join("；");
+  return bands
+    .map((b) => c.basis + "≥" + formatPercent(b.atLeast) + " 得 " + formatPoints(b.points) + " 分")
+    .join("；");
 }
 
 export const scaled: CriterionKind<ScaledCriterion> = {
@@ -77,7 +87,8 @@ export const scaled: CriterionKind<ScaledCriterion> = {
     return {
       points,
       status: statusFor(points, c.points),
-      explain: nameOf(c) + "：" + c.basis + " " + shown + "（" + describeMapping(c) + "），" + fraction(points, c.points),
+      explain:
+        nameOf(c) + "：" + c.basis + " " + shown + "（" + describeMapping(c) + "），" + fraction(points, c.points),
       problems: figureProblems(reading),
     };
   },

@@ -36,7 +36,8 @@ export const threshold: CriterionKind<ThresholdCriterion> = {
     return {
       points,
       status: met ? "met" : "unmet",
-      explain: metric.name + " " + value + "，" + (met ? "达到" : "未达到") + bound + "，本项 " + fraction(points, c.points),
+      explain:
+        metric.name + " " + value + "，" + (met ? "达到" : "未达到") + bound + "，本项 " + fraction(points, c.points),
       problems: figureProblems(reading),
       threshold: { metric: metric.id, value: reading.value, met },
     };

@@ -80,9 +80,7 @@ const App: React.FC<AppProps> = ({ rubrics, notice }) => {
     <main className={styles.root}>
       <header className={styles.header}>
         <Title2 as="h1">自评助手</Title2>
-        <Body1>
-          县域养老服务体系考核自评：识别任务分解表与评分细则，填写自评得分，发送前校验。
-        </Body1>
+        <Body1>县域养老服务体系考核自评：识别任务分解表与评分细则，填写自评得分，发送前校验。</Body1>
       </header>
       {notice ? (
         <MessageBar intent="warning">
