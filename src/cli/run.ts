@@ -10,6 +10,7 @@ import { rubricsCommand } from "./commands/rubrics";
 import { scoreCommand } from "./commands/score";
 import { splitCommand } from "./commands/split";
 import { templateCommand } from "./commands/template";
+import { validateCommand } from "./commands/validate";
 import { sampleCommand } from "./commands/sample";
 import { EXIT, UsageError, type Output } from "./io";
 
@@ -53,6 +54,12 @@ const COMMANDS: Record<string, Command> = {
     usage: "ziping score FILE [--json] [--rubric ID] [--details]",
     options: { json, rubric, details: { type: "boolean" } },
     run: scoreCommand,
+  },
+  validate: {
+    summary: "发送前校验：列出审核时会发现的全部问题（含单元格），可另存带“校验报告”的副本",
+    usage: "ziping validate FILE [--json] [--report OUT] [--rubric ID]",
+    options: { json, rubric, report: { type: "string" } },
+    run: validateCommand,
   },
   split: {
     summary: "按责任单位拆分任务分解表，每个单位一个文件",

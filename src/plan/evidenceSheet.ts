@@ -20,6 +20,9 @@ import { EVIDENCE_SHEET, METRICS_SHEET } from "./formulas";
 export const EVIDENCE_HEADERS = ["编号", "二级指标", "评分项", "类型", "输入", "得分", "上限", "填写说明"];
 export const EVIDENCE_COL = { id: 0, indicator: 1, text: 2, kind: 3, input: 4, score: 5, max: 6, hint: 7 } as const;
 
+/** Shown in 分子/分母 of a metric that is a single figure: not an input. */
+export const NOT_APPLICABLE = "—";
+
 export const METRIC_HEADERS = ["编号", "指标", "分子", "分母", "实际值", "计算值", "单位", "目标", "状态"];
 export const METRIC_COL = {
   id: 0,
@@ -168,7 +171,7 @@ export type TypedValue = string | number | boolean;
 function typed(grid: Grid, row: number, col: number): TypedValue | undefined {
   if (formulaAt(grid, row, col)) return undefined;
   const v = cellAt(grid, row, col);
-  if (v === null || isBlankValue(v) || isErrorValue(v)) return undefined;
+  if (v === null || isBlankValue(v) || isErrorValue(v) || v === NOT_APPLICABLE) return undefined;
   return typeof v === "string" ? cleanText(v) : v;
 }
 

@@ -20,6 +20,7 @@ import {
   EVIDENCE_HEADERS,
   METRIC_COL,
   METRIC_HEADERS,
+  NOT_APPLICABLE,
   evidenceFromWorkbook,
   evidenceRows,
   inputHint,
@@ -421,7 +422,8 @@ function summaryOps(
   score: RubricScore,
   scoreCells: Map<string, string>,
   sheet: string,
-  evidence: EvidenceRow[]
+  evidence: EvidenceRow[],
+  shown: Map<string, number>
 ): PlanOp[] {
   const ops: PlanOp[] = [sheetOp(grids, SUMMARY_SHEET, [10, 24, 10, 10, 10, 10])];
   const headers = ["编号", "一级指标", "分值", "自评得分", "加分分值", "加分得分"];
@@ -438,9 +440,26 @@ function summaryOps(
     if (!bonus && !indicator.points) return "";
     return indicatorFormula(criterionCells(mine, bonus), bonus ? indicator.bonus! : indicator.points, gateInputs(mine));
   };
+  // What each term will show: the sheet's cell as it will stand (a kept typed number, or our
+  // formula's score), else the engine's score of the inline formula. SUM ignores text, so do we.
+  const valueOf = (indicator: Indicator, bonus: boolean): number => {
+    const bonusOnly = indicator.points === 0 && (indicator.bonus ?? 0) > 0;
+    if (scoreCells.has(indicator.id) && bonus === bonusOnly) return shown.get(indicator.id) ?? 0;
+    const scored = score.categories.flatMap((c) => c.indicators).find((x) => x.id === indicator.id)!;
+    return bonus ? scored.bonus.score : scored.score;
+  };
+  let totalShown = 0;
+  let bonusShown = 0;
   rubric.categories.forEach((category, i) => {
     const row = i + 1;
-    const scored = score.categories[i];
+    const baseShown = category.indicators
+      .filter((ind) => ind.points > 0)
+      .reduce((sum, ind) => sum + valueOf(ind, false), 0);
+    const bonusOfCategory = category.indicators
+      .filter((ind) => (ind.bonus ?? 0) > 0)
+      .reduce((sum, ind) => sum + valueOf(ind, true), 0);
+    totalShown += baseShown;
+    bonusShown += bonusOfCategory;
     ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(row, 0), value: category.id });
     ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(row, 1), value: category.title });
     ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(row, 2), value: category.points });
@@ -451,7 +470,7 @@ function summaryOps(
       sheet: SUMMARY_SHEET,
       cell: a1(row, 3),
       formula: "=" + (base.length ? "SUM(" + base.join(",") + ")" : "0"),
-      result: scored.score,
+      result: baseShown,
     });
     ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(row, 4), value: category.bonus ?? 0 });
     ops.push({
@@ -459,7 +478,7 @@ function summaryOps(
       sheet: SUMMARY_SHEET,
       cell: a1(row, 5),
       formula: "=" + (bonus.length ? "SUM(" + bonus.join(",") + ")" : "0"),
-      result: scored.bonus.score,
+      result: bonusOfCategory,
     });
   });
   const n = rubric.categories.length;
@@ -478,7 +497,7 @@ function summaryOps(
     sheet: SUMMARY_SHEET,
     cell: a1(total, 3),
     formula: n ? "=SUM(D2:D" + (n + 1) + ")" : "=0",
-    result: score.total,
+    result: totalShown,
     style: { bold: true },
   });
   ops.push({
@@ -494,7 +513,7 @@ function summaryOps(
     sheet: SUMMARY_SHEET,
     cell: a1(total, 5),
     formula: n ? "=SUM(F2:F" + (n + 1) + ")" : "=0",
-    result: score.bonus.score,
+    result: bonusShown,
     style: { bold: true },
   });
   ops.push({
@@ -564,6 +583,8 @@ export function buildFillPlan(
     );
   }
   const scoreCells = new Map<string, string>();
+  /** What each 自评得分 cell will show after the fill: our formula's score, or a kept typed number. */
+  const shown = new Map<string, number>();
   let written = 0;
   for (const m of match.matches) {
     const cell = a1(m.row.row, scoreCol);
@@ -577,10 +598,12 @@ export function buildFillPlan(
         cell,
         reason: "已填写“" + (formula ?? textAt(grid, m.row.row, scoreCol)) + "”，保留未改（如需改为公式，请选择覆盖）",
       });
+      shown.set(m.indicator.id, typeof existing === "number" ? existing : 0);
       continue;
     }
     const { formula: f, bonusOnly } = indicatorScoreFormula(m.indicator, rows);
     const result = indicatorResult(indicators.get(m.indicator.id)!, bonusOnly);
+    shown.set(m.indicator.id, result);
     sheetOps.push({ op: "set", sheet: grid.sheet, cell, formula: f, result, style: { numberFormat: "0.##" } });
     // Blank, or below the indicator's points: marked so a reviewer sees what is missing.
     const max = bonusOnly ? m.indicator.bonus! : m.indicator.points;
@@ -614,7 +637,7 @@ export function buildFillPlan(
       formula: "=SUM(" + baseCells.join(",") + ")",
       result: match.matches
         .filter((m) => m.indicator.points > 0)
-        .reduce((s, m) => s + indicators.get(m.indicator.id)!.score, 0),
+        .reduce((s, m) => s + (shown.get(m.indicator.id) ?? 0), 0),
       style: { bold: true, numberFormat: "0.##" },
     });
   }
@@ -648,7 +671,7 @@ export function buildFillPlan(
   plan.ops.push(...evidenceSheetOps(rubric, grids, score));
   plan.ops.push(...metricsSheetOps(rubric, grids, score, metricReadings));
   plan.ops.push(...sheetOps);
-  plan.ops.push(...summaryOps(rubric, grids, score, scoreCells, grid.sheet, rows));
+  plan.ops.push(...summaryOps(rubric, grids, score, scoreCells, grid.sheet, rows, shown));
   plan.ops.push(...stateOps(grids, rubric, grid.sheet));
   return { plan, score, scoreCells };
 }

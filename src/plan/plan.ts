@@ -33,6 +33,8 @@ export type PlanOp =
       formula?: string;
       result?: PlanValue;
       style?: CellStyle;
+      /** Makes the cell a link to a place in the workbook; the value is its text. */
+      link?: { sheet: string; cell: string };
     }
   | { op: "style"; sheet: string; range: string; style: CellStyle }
   | {

@@ -83,7 +83,10 @@ export function matchRubric(layout: SheetLayout, rubric: Rubric): SheetMatch {
   const candidates = candidatesOf(rubric);
   const pairs: Array<{ r: number; c: number; score: number }> = [];
   rows.forEach((row, r) => {
-    const keys: RowKeys = { text: bigrams(matchKey(row.text)), rule: row.rule ? bigrams(matchKey(row.rule)) : undefined };
+    const keys: RowKeys = {
+      text: bigrams(matchKey(row.text)),
+      rule: row.rule ? bigrams(matchKey(row.rule)) : undefined,
+    };
     candidates.forEach((cand, c) => {
       const score = rowScore(row, keys, cand, row.category?.bonus === true);
       if (score >= MATCH_THRESHOLD) pairs.push({ r, c, score });

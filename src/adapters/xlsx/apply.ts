@@ -96,6 +96,11 @@ function applyOp(wb: ExcelJS.Workbook, op: PlanOp, shared: SharedFormulas): void
       const cell = ws.getCell(cellAddress(op.cell));
       if (op.formula !== undefined || op.value !== undefined) shared.detach(ws, cell.address);
       setValue(cell, op.value, op.formula, op.result);
+      if (op.link)
+        cell.value = {
+          text: String(op.value ?? ""),
+          hyperlink: "#'" + op.link.sheet.replace(/'/g, "''") + "'!" + op.link.cell,
+        };
       if (op.style) applyStyle(cell, op.style);
       return;
     }

@@ -14,7 +14,7 @@ import { renderScore } from "../render";
 import type { CommandArgs } from "../run";
 import { scoreJson } from "../scoreJson";
 import { loadWorkbook, savePlanned } from "../workbookFile";
-import { scoreCellsOf, scoreWorkbook } from "./score";
+import { scoreCellsOf, scoreWorkbook } from "../../check/workbookScore";
 
 const ROOT = join(__dirname, "..", "..", "..");
 export const SAMPLE_WORKBOOK = join(ROOT, "assets", "samples", "曹县-评分细则.xlsx");

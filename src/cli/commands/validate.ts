@@ -1,0 +1,75 @@
+import { countBySeverity, SEVERITY_NAMES, type Finding } from "../../check/findings";
+import { validateRecognized } from "../../check/validate";
+import { buildReportPlan } from "../../check/report";
+import { acceptedNotes } from "../../check/accepted";
+import { formatPoints } from "../../rubric/text";
+import { EXIT, printJson, UsageError, type Output } from "../io";
+import { nothingRecognized, recognizeLoaded } from "../recognizeFile";
+import type { CommandArgs } from "../run";
+import { checkOutput, loadWorkbook, savePlanned, warnLossyParts } from "../workbookFile";
+
+const USAGE = "ziping validate FILE [--json] [--report OUT] [--rubric ID]";
+
+export function renderFindings(findings: readonly Finding[]): string {
+  if (!findings.length) return "未发现问题。\n";
+  return (
+    findings
+      .map(
+        (f) =>
+          (f.accepted ? "已说明" : SEVERITY_NAMES[f.severity]) +
+          "  " +
+          (f.sheet + (f.cell ? "!" + f.cell : "")).padEnd(12) +
+          "  " +
+          f.message +
+          (f.accepted ? "（说明：" + f.accepted.note + "）" : "")
+      )
+      .join("\n") + "\n"
+  );
+}
+
+export async function validateCommand(args: CommandArgs, output: Output): Promise<number> {
+  const file = args.positionals[0];
+  if (!file) throw new UsageError("请指定要校验的 .xlsx 文件。\n用法：" + USAGE);
+  const report = args.values.report === undefined ? undefined : checkOutput(file, args.values.report as string, USAGE);
+  const workbook = await loadWorkbook(file);
+  const { grids, sheets, primary } = recognizeLoaded(workbook, args.values.rubric);
+  if (!primary) {
+    if (args.values.json)
+      printJson(output, { file, rubric: null, findings: [], score: null, error: "nothing-recognized" });
+    output.err(nothingRecognized(file, sheets));
+    return EXIT.findings;
+  }
+  const rubric = primary.match!.rubric;
+  const { findings, score } = validateRecognized(grids, primary, { accepted: acceptedNotes(grids) });
+  if (report) {
+    warnLossyParts(workbook, output);
+    await savePlanned(workbook, buildReportPlan(grids, findings), report);
+  }
+  const counts = countBySeverity(findings);
+  if (args.values.json) {
+    printJson(output, {
+      file,
+      rubric: { id: rubric.id, title: rubric.title, derived: rubric.derived !== undefined },
+      findings,
+      score: { total: score.total, max: score.max },
+    });
+  } else {
+    output.out(file + " › 工作表“" + primary.layout.sheet + "”，评分细则：" + rubric.title + "\n");
+    output.out(renderFindings(findings));
+    output.out(
+      "错误 " +
+        counts.error +
+        " 项，警告 " +
+        counts.warning +
+        " 项，提示 " +
+        counts.info +
+        " 项；计分 " +
+        formatPoints(score.total) +
+        "/" +
+        formatPoints(score.max) +
+        " 分\n"
+    );
+    if (report) output.out("校验报告已写入：" + report + "（原文件未改动）\n");
+  }
+  return counts.error > 0 ? EXIT.findings : EXIT.ok;
+}
