@@ -212,7 +212,7 @@ function metricsSheetOps(
           op: "set",
           sheet: METRICS_SHEET,
           cell: cell(col),
-          value: "—",
+          value: NOT_APPLICABLE,
           style: { fontColor: "#808080", align: "center" },
         });
       }
