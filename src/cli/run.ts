@@ -4,6 +4,7 @@
  * --json, one JSON document for scripts (CONTRACTS.md).
  */
 import { parseArgs } from "node:util";
+import { batchCommand } from "./commands/batch";
 import { fillCommand } from "./commands/fill";
 import { inspectCommand } from "./commands/inspect";
 import { rubricsCommand } from "./commands/rubrics";
@@ -60,6 +61,12 @@ const COMMANDS: Record<string, Command> = {
     usage: "ziping validate FILE [--json] [--report OUT] [--rubric ID]",
     options: { json, rubric, report: { type: "string" } },
     run: validateCommand,
+  },
+  batch: {
+    summary: "批量校验、计分并按总分排名（每个县一行），可写出汇总表",
+    usage: "ziping batch FILES_OR_DIR... [--json] [-o SUMMARY.xlsx]",
+    options: { json, output: outputFile },
+    run: batchCommand,
   },
   split: {
     summary: "按责任单位拆分任务分解表，每个单位一个文件",

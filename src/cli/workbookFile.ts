@@ -1,6 +1,6 @@
 /** Reading and writing .xlsx files for the commands: every failure becomes a Chinese UsageError (exit 2). */
-import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { applyPlan, readWorkbook, writeWorkbook, XlsxReadError, type XlsxWorkbook } from "../adapters/xlsx/index";
 import type { WorkbookPlan } from "../plan/plan";
 import { UsageError, type Output } from "./io";
@@ -47,12 +47,19 @@ export function warnLossyParts(workbook: XlsxWorkbook, output: Output): void {
   for (const part of workbook.lossyParts) output.err("  - " + part + "\n");
 }
 
+/**
+ * Applies a plan and writes the workbook: to a temporary name beside the target, then renamed, so a
+ * failed write leaves nothing half-written behind.
+ */
 export async function savePlanned(workbook: XlsxWorkbook, plan: WorkbookPlan, file: string): Promise<void> {
   applyPlan(workbook, plan);
   const bytes = await writeWorkbook(workbook);
+  const temporary = join(dirname(file), "." + basename(file) + "." + process.pid + ".tmp");
   try {
-    writeFileSync(file, bytes);
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, file);
   } catch (error) {
+    rmSync(temporary, { force: true });
     throw new UsageError(
       "无法写入文件：" + file + "（" + ((error as NodeJS.ErrnoException).code ?? String(error)) + "）"
     );

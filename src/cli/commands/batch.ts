@@ -1,0 +1,144 @@
+import { readdirSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import { newWorkbook } from "../../adapters/xlsx/index";
+import { acceptedNotes } from "../../check/accepted";
+import { rankRows, type BatchRow } from "../../check/batch";
+import { countBySeverity } from "../../check/findings";
+import { validateRecognized } from "../../check/validate";
+import type { PlanOp } from "../../plan/plan";
+import { formatPoints } from "../../rubric/text";
+import { a1 } from "../../sheet/grid";
+import { EXIT, printJson, UsageError, type Output } from "../io";
+import { recognizeLoaded } from "../recognizeFile";
+import type { CommandArgs } from "../run";
+import { checkOutput, loadWorkbook, savePlanned } from "../workbookFile";
+
+const USAGE = "ziping batch FILES_OR_DIR... [--json] [-o SUMMARY.xlsx]";
+
+/** The .xlsx files named, and those in the folders named (with their subfolders), in a stable order. */
+export function collectFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".")) files.push(path);
+    }
+  };
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      files.push(p); // reported in its row as unreadable
+      continue;
+    }
+    if (isDir) walk(p);
+    else files.push(p);
+  }
+  return files;
+}
+
+export async function checkFile(file: string): Promise<BatchRow> {
+  const empty = { rubric: null, total: null, max: null, bonus: null, errors: 0, warnings: 0, unmet: 0, rank: null };
+  let workbook;
+  try {
+    workbook = await loadWorkbook(file);
+  } catch (error) {
+    if (error instanceof UsageError) return { file, ...empty, error: error.message };
+    throw error;
+  }
+  const { grids, primary } = recognizeLoaded(workbook);
+  if (!primary) return { file, ...empty, error: "未识别到可评分的任务分解表、评分细则或考核表" };
+  const rubric = primary.match!.rubric;
+  const { findings, score } = validateRecognized(grids, primary, { accepted: acceptedNotes(grids) });
+  const counts = countBySeverity(findings);
+  return {
+    file,
+    rubric: { id: rubric.id, title: rubric.title, derived: rubric.derived !== undefined },
+    total: score.total,
+    max: score.max,
+    bonus: score.bonus.max > 0 ? score.bonus.score : null,
+    errors: counts.error,
+    warnings: counts.warning,
+    unmet: findings.filter((f) => f.code === "threshold.unmet" && !f.accepted).length,
+    rank: null,
+  };
+}
+
+const HEADERS = ["排名", "文件", "评分细则", "自评总分", "满分", "加分", "错误", "警告", "未达标", "说明"];
+
+function summaryOps(rows: BatchRow[]): PlanOp[] {
+  const sheet = "汇总";
+  const ops: PlanOp[] = [{ op: "addSheet", sheet, columnWidths: [6, 36, 40, 10, 8, 8, 8, 8, 8, 40] }];
+  HEADERS.forEach((h, c) =>
+    ops.push({ op: "set", sheet, cell: a1(0, c), value: h, style: { bold: true, fill: "#DDEBF7", align: "center" } })
+  );
+  rows.forEach((row, i) => {
+    const values = [
+      row.rank,
+      basename(row.file),
+      row.rubric?.title ?? null,
+      row.total,
+      row.max,
+      row.bonus,
+      row.errors,
+      row.warnings,
+      row.unmet,
+      row.error ?? null,
+    ];
+    values.forEach((v, c) =>
+      ops.push({
+        op: "set",
+        sheet,
+        cell: a1(i + 1, c),
+        value: v,
+        style: c === 9 && row.error ? { fontColor: "#C00000", wrap: true } : undefined,
+      })
+    );
+  });
+  ops.push({ op: "freeze", sheet, rows: 1, columns: 0 });
+  return ops;
+}
+
+export async function batchCommand(args: CommandArgs, output: Output): Promise<number> {
+  if (!args.positionals.length) throw new UsageError("请指定要检查的工作簿或文件夹。\n用法：" + USAGE);
+  const out =
+    args.values.output === undefined ? undefined : checkOutput(undefined, args.values.output as string, USAGE);
+  const files = collectFiles(args.positionals);
+  if (!files.length) throw new UsageError("没有找到 .xlsx 文件：" + args.positionals.join("、"));
+  const rows: BatchRow[] = [];
+  // One file at a time: a city's fifteen workbooks need not all be in memory at once.
+  for (const file of files) rows.push(await checkFile(file));
+  const ranked = rankRows(rows);
+  if (out) await savePlanned(newWorkbook(), { ops: summaryOps(ranked), summary: [], kept: [] }, out);
+  if (args.values.json) printJson(output, { rows: ranked });
+  else {
+    output.out("排名  自评总分    错误  警告  未达标  文件\n");
+    for (const r of ranked) {
+      if (r.error) {
+        output.out("  —        —     —     —      —  " + r.file + "：" + r.error + "\n");
+        continue;
+      }
+      const total = formatPoints(r.total!) + "/" + formatPoints(r.max!);
+      output.out(
+        String(r.rank).padStart(4) +
+          "  " +
+          total.padStart(8) +
+          "  " +
+          String(r.errors).padStart(4) +
+          "  " +
+          String(r.warnings).padStart(4) +
+          "  " +
+          String(r.unmet).padStart(6) +
+          "  " +
+          r.file +
+          "（" +
+          r.rubric!.id +
+          "）\n"
+      );
+    }
+    if (out) output.out("汇总表已写入：" + out + "\n");
+  }
+  return rows.some((r) => r.error || r.errors > 0) ? EXIT.findings : EXIT.ok;
+}
