@@ -526,23 +526,31 @@ function summaryOps(
   return ops;
 }
 
+/**
+ * The hidden _ziping sheet: the rubric this workbook was filled with, then the explanations (说明)
+ * people wrote to accept warnings ("accept" | key | note), carried over on every refill.
+ */
 function stateOps(grids: readonly Grid[], rubric: Rubric, sheet: string): PlanOp[] {
+  const existing = grids.find((g) => g.sheet === STATE_SHEET);
   const ops: PlanOp[] = [
-    grids.some((g) => g.sheet === STATE_SHEET)
-      ? { op: "clearSheet", sheet: STATE_SHEET }
-      : { op: "addSheet", sheet: STATE_SHEET, hidden: true },
+    existing ? { op: "clearSheet", sheet: STATE_SHEET } : { op: "addSheet", sheet: STATE_SHEET, hidden: true },
   ];
-  const rows: Array<[string, string | number]> = [
+  const rows: Array<Array<string | number>> = [
     ["rubric", rubric.id],
     ["rubricTitle", rubric.title],
     ["year", rubric.year],
     ["sheet", sheet],
     ["format", 1],
   ];
-  rows.forEach(([k, v], i) => {
-    ops.push({ op: "set", sheet: STATE_SHEET, cell: a1(i, 0), value: k });
-    ops.push({ op: "set", sheet: STATE_SHEET, cell: a1(i, 1), value: v });
-  });
+  if (existing) {
+    for (let r = 0; r < existing.values.length; r++) {
+      const [kind, key, note] = [cellAt(existing, r, 0), cellAt(existing, r, 1), cellAt(existing, r, 2)];
+      if (kind === "accept" && typeof key === "string" && typeof note === "string") rows.push(["accept", key, note]);
+    }
+  }
+  rows.forEach((row, r) =>
+    row.forEach((value, c) => ops.push({ op: "set", sheet: STATE_SHEET, cell: a1(r, c), value }))
+  );
   return ops;
 }
 
