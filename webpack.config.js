@@ -82,6 +82,8 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // TypeScript's node16 resolution wants ".js" on dynamic imports; the source is .ts.
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
     },
     module: {
       rules: [

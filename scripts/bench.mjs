@@ -3,8 +3,10 @@
  * Benchmarks of the core and the .xlsx adapter (`npm run bench`, after `npm run build:cli`).
  * Speed is measured here, never asserted in tests. Prints the median of several runs per step.
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -62,3 +64,151 @@ while (values.length < 1002) values.push(...rows);
 const grid = { ...big, values: values.slice(0, 1002), merges: big.merges };
 const t = await median(5, () => recognizeWorkbook([grid], builtinRubrics));
 console.log("  recognize + match a 1 000-row task-breakdown sheet against 4 rubrics: " + fmt(t));
+
+// --- A city-sized load: 50 sheets × 200 indicator rows, and a 15-county batch -----------------
+// The workbooks are made by scripts/bench-workbooks.mjs in a child process (so building them does
+// not weigh on the timings here), in a temporary folder removed at the end. Timings: the median of
+// several runs in this process after a warm-up round, the scenarios interleaved. "cold": the median
+// of single runs, each in a fresh child process, as the CLI runs; their peak RSS (median of
+// process.resourceUsage().maxRSS) is the scenario's memory, node and the loaded modules included
+// (the "node + modules" row is that floor). The machine is shared: expect ±30% between runs.
+const {
+  BIG_RUBRIC,
+  BATCH_FILES,
+  ROWS_PER_SHEET,
+  SHEETS,
+  bareLoad,
+  batchDir,
+  batchRun,
+  bigFile,
+  ourLoad,
+  validatePieces,
+  validateRun,
+} = await import("./bench-workbooks.mjs");
+const script = join(root, "scripts", "bench-workbooks.mjs");
+
+function child(args) {
+  const r = spawnSync(process.execPath, [script, ...args], { encoding: "utf8", maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error("bench-workbooks.mjs " + args.join(" ") + " failed:\n" + r.stderr);
+  return JSON.parse(r.stdout.trim().split("\n").pop());
+}
+
+/** A scenario in COLD_RUNS fresh processes: the median time, start-up and peak RSS of each. */
+const COLD_RUNS = 3;
+function coldMedian(id) {
+  const runs = Array.from({ length: COLD_RUNS }, () => child(["run", id, dir]));
+  const mid = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  return { ms: mid("ms"), startupMs: mid("startupMs"), rssMB: mid("rssMB") };
+}
+
+/**
+ * Warm medians, the scenarios interleaved round by round (after one warm-up round) so that a load
+ * change on the machine during the run weighs on all of them alike rather than on one.
+ */
+async function interleavedMedians(scenarios) {
+  const times = new Map(scenarios.map((s) => [s.id, []]));
+  for (const s of scenarios) await s.fn();
+  const rounds = Math.max(...scenarios.map((s) => s.runs));
+  for (let round = 0; round < rounds; round++) {
+    for (const s of scenarios) {
+      if (round >= s.runs) continue;
+      const t = performance.now();
+      await s.fn();
+      times.get(s.id).push(performance.now() - t);
+    }
+  }
+  const out = {};
+  for (const [id, list] of times) out[id] = list.sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  return out;
+}
+
+const mb = (x) => x.toFixed(0) + " MB";
+const secs = (ms) => (ms >= 1000 ? (ms / 1000).toFixed(2) + " s" : fmt(ms));
+const dir = mkdtempSync(join(tmpdir(), "ziping-bench-"));
+try {
+  const made = child(["make", dir]);
+  const bytes = readFileSync(bigFile(dir));
+  console.log(
+    "\nLarge workbook: " + SHEETS + " sheets × " + ROWS_PER_SHEET + " indicator rows = " + (SHEETS * ROWS_PER_SHEET).toLocaleString("en-US").replace(/,/g, " ") +
+      " rows (微山 layout + 自评得分, " + (made.bytes / 1024).toFixed(0) + " KB); batch: " + made.batch +
+      " filled county workbooks (built in " + secs(made.bigMs) + " + " + secs(made.batchMs) + ")",
+  );
+
+  const probe = await validateRun(bytes);
+  const scenarios = [
+    { id: "bare", label: "bare load: exceljs xlsx.load(bytes)", runs: 7, fn: () => bareLoad(bytes) },
+    { id: "load", label: "our load: readWorkbook + grids()", runs: 7, fn: () => ourLoad(bytes) },
+    {
+      id: "validate",
+      label: "validate --rubric " + BIG_RUBRIC + " (primary sheet)",
+      runs: 3,
+      fn: () => validateRun(bytes, { rubricId: BIG_RUBRIC }),
+    },
+    {
+      id: "validate-all",
+      label: "validate --rubric " + BIG_RUBRIC + ", all " + SHEETS + " sheets",
+      runs: 3,
+      fn: () => validateRun(bytes, { rubricId: BIG_RUBRIC, all: true }),
+    },
+    {
+      id: "validate-auto",
+      label:
+        "validate, rubric auto-detected (" + probe.recognized + "/" + SHEETS + " sheets fit; best " +
+        Math.round(probe.best * 100) + "%)",
+      runs: 3,
+      fn: () => validateRun(bytes),
+    },
+    { id: "batch", label: "batch: " + BATCH_FILES + " files, checkFile + rankRows", runs: 3, fn: () => batchRun(batchDir(dir)) },
+  ];
+  const width = 58;
+  console.log(
+    "  " + "scenario".padEnd(width) + "median (n)".padStart(16) + ("cold (" + COLD_RUNS + ")").padStart(11) +
+      "peak RSS".padStart(10),
+  );
+  const warm = await interleavedMedians(scenarios);
+  const cold = {};
+  for (const s of scenarios) {
+    cold[s.id] = coldMedian(s.id);
+    console.log(
+      "  " + s.label.padEnd(width) + (secs(warm[s.id]) + " (" + s.runs + ")").padStart(16) +
+        secs(cold[s.id].ms).padStart(11) + mb(cold[s.id].rssMB).padStart(10),
+    );
+  }
+  const floor = coldMedian("baseline");
+  console.log(
+    "  " + ("node + modules loaded, nothing run (startup " + secs(floor.startupMs) + ")").padEnd(width) +
+      "".padStart(27) + mb(floor.rssMB).padStart(10),
+  );
+  console.log("  batch per file: " + secs(warm.batch / BATCH_FILES) + " (cold " + secs(cold.batch.ms / BATCH_FILES) + ")");
+  const ratio = (id) => (warm[id] / warm.bare).toFixed(2) + "× (cold " + (cold[id].ms / cold.bare.ms).toFixed(2) + "×)";
+  console.log(
+    "  validate / bare load: " + ratio("validate") + " — goal ≤ 1.2×; all sheets " + ratio("validate-all") +
+      "; auto-detected " + ratio("validate-auto") + "; our load / bare " + ratio("load"),
+  );
+
+  // Where a validate run's time goes, piece by piece (the same steps composed by hand).
+  const pieces = [];
+  for (let i = 0; i < 3; i++) pieces.push(await validatePieces(bytes, BIG_RUBRIC));
+  const med = (k) => pieces.map((p) => p[k]).sort((a, b) => a - b)[1];
+  const part = (k, label) => label + " " + fmt(med(k));
+  console.log(
+    "  pieces (median of 3): " +
+      [
+        part("jszip", "JSZip.loadAsync"),
+        part("lossyParts", "findLossyParts"),
+        part("exceljs", "exceljs load"),
+        part("grids", "grids ×1 (readWorkbook builds them twice)"),
+      ].join(", ") +
+      "\n    " +
+      [
+        part("recognizeSheet", "recognizeSheet ×" + SHEETS),
+        part("matchChosen", "matchRubric ×" + SHEETS + " (" + BIG_RUBRIC + ")"),
+        part("matchAll4", "matchRubric ×" + SHEETS + " × all rubrics"),
+        part("recognizeWorkbook", "recognizeWorkbook (chosen)"),
+      ].join(", ") +
+      "\n    " +
+      [part("validatePrimary", "validateRecognized ×1"), part("validateAll", "validateRecognized ×" + SHEETS)].join(", "),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -67,6 +67,7 @@ interface Rect {
 
 /** Applies every op, in order. Throws XlsxApplyError for an op that cannot be applied. */
 export function applyPlan(workbook: XlsxWorkbook, plan: WorkbookPlan): void {
+  workbook.changed();
   const wb = excelWorkbookOf(workbook);
   const shared = new SharedFormulas();
   plan.ops.forEach((op, i) => {

@@ -100,19 +100,26 @@ export class XlsxWorkbook {
     this.lossyParts = lossyParts;
   }
 
-  /** Every worksheet in tab order, hidden ones included. Built afresh on each call. */
+  private cached: SheetInfo[] | undefined;
+
+  /**
+   * Every worksheet in tab order, hidden ones included. Built once and kept until the workbook is
+   * changed (applyPlan calls `changed()`): callers must not modify the Grids they get.
+   */
   sheets(): SheetInfo[] {
+    if (this.cached) return this.cached;
     const wb = excelWorkbookOf(this);
     const date1904 = Boolean(wb.properties && wb.properties.date1904);
-    return wb.worksheets.map((ws) => {
+    this.cached = wb.worksheets.map((ws) => {
       const state = (ws.state || "visible") as SheetState;
-      return {
-        name: ws.name,
-        hidden: state !== "visible",
-        state,
-        grid: gridFromWorksheet(ws, date1904),
-      };
+      return { name: ws.name, hidden: state !== "visible", state, grid: gridFromWorksheet(ws, date1904) };
     });
+    return this.cached;
+  }
+
+  /** Forgets the Grids read so far: the exceljs workbook has changed. */
+  changed(): void {
+    this.cached = undefined;
   }
 
   grids(): Grid[] {
