@@ -36,8 +36,10 @@ const MESSAGES: Record<string, string> = {
   InvalidSelection: "当前选中的不是单元格区域（例如选中了图表或图片），请先选中单元格。",
   InvalidOperation: "Excel 当前无法完成这一操作，请稍后再试。",
   MergedRangeConflict: "要写入的位置与合并单元格冲突，未能完成。请取消这些单元格的合并后再试。",
-  RequestPayloadSizeLimitExceeded: "一次要写入的数据超过了 Excel 网页版的大小限制，未能完成。请分批操作或使用桌面版 Excel。",
-  ResponsePayloadSizeLimitExceeded: "要读取的数据超过了 Excel 网页版的大小限制，未能完成。请删除多余的空行空列或使用桌面版 Excel。",
+  RequestPayloadSizeLimitExceeded:
+    "一次要写入的数据超过了 Excel 网页版的大小限制，未能完成。请分批操作或使用桌面版 Excel。",
+  ResponsePayloadSizeLimitExceeded:
+    "要读取的数据超过了 Excel 网页版的大小限制，未能完成。请删除多余的空行空列或使用桌面版 Excel。",
   RangeExceedsLimit: "要读写的单元格数量超过了 Excel 的上限，未能完成。请删除多余的空行空列后再试。",
   ActivityLimitReached: "Excel 正忙，请稍等片刻再试。",
   RequestAborted: "Excel 中止了本次请求，请再试一次。",
@@ -50,7 +52,8 @@ const MESSAGES: Record<string, string> = {
 };
 
 function codeOf(e: unknown): string | undefined {
-  if (e && typeof e === "object" && typeof (e as { code?: unknown }).code === "string") return (e as { code: string }).code;
+  if (e && typeof e === "object" && typeof (e as { code?: unknown }).code === "string")
+    return (e as { code: string }).code;
   return undefined;
 }
 

@@ -58,14 +58,7 @@ const ERROR_MAX = 225;
 const LIST_MAX = 255;
 
 export type SkipReason =
-  | "validation"
-  | "conditionalFormat"
-  | "link"
-  | "freeze"
-  | "merge"
-  | "hideSheet"
-  | "columnWidth"
-  | "unlock";
+  "validation" | "conditionalFormat" | "link" | "freeze" | "merge" | "hideSheet" | "columnWidth" | "unlock";
 
 const SKIP_FEATURE: Record<SkipReason, NotedFeature> = {
   validation: "dataValidation",
@@ -176,10 +169,11 @@ class Batch {
   async finish(): Promise<void> {
     if (this.eventsOff) {
       this.context.runtime.enableEvents = true;
-      this.eventsOff = false;
       this.started = true;
     }
     if (this.started) await this.sync();
+    // Only now: if that sync failed, `recover` sends enableEvents = true again.
+    this.eventsOff = false;
   }
 
   /** After a failure: events back on, whatever else went wrong (the first error is kept). */
@@ -320,7 +314,11 @@ export async function applyPlanIn(
           }
           const rule = validationRule(op.rule);
           const prompt = op.prompt
-            ? { showPrompt: true, title: clip(op.prompt.title, PROMPT_TITLE_MAX), message: clip(op.prompt.message, PROMPT_MAX) }
+            ? {
+                showPrompt: true,
+                title: clip(op.prompt.title, PROMPT_TITLE_MAX),
+                message: clip(op.prompt.message, PROMPT_MAX),
+              }
             : undefined;
           const errorAlert = {
             showAlert: true,
@@ -390,11 +388,10 @@ export async function applyPlanIn(
     throw e;
   }
 
-  const notes: string[] = [];
-  for (const reason of Object.keys(skipped) as SkipReason[]) {
-    const note = CAPABILITY_NOTES[SKIP_FEATURE[reason]];
-    if (notes.indexOf(note) < 0) notes.push(note);
-  }
+  // In a fixed order (SKIP_FEATURE's), whatever the order of the ops.
+  const notes = (Object.keys(SKIP_FEATURE) as SkipReason[])
+    .filter((reason) => skipped[reason])
+    .map((reason) => CAPABILITY_NOTES[SKIP_FEATURE[reason]]);
   return { applied, skipped, notes, syncs: batch.syncs, bytes: batch.total };
 }
 
@@ -617,7 +614,8 @@ function opProblem(op: PlanOp): string | undefined {
   if (typeof op.sheet !== "string" || !op.sheet) return "没有工作表名";
   switch (op.op) {
     case "addSheet":
-      if (op.sheet.length > 31 || /[[\]:*?/\\]/.test(op.sheet)) return `工作表名不能超过 31 个字符，也不能含 [ ] : * ? / \\`;
+      if (op.sheet.length > 31 || /[[\]:*?/\\]/.test(op.sheet))
+        return `工作表名不能超过 31 个字符，也不能含 [ ] : * ? / \\`;
       return undefined;
     case "clearSheet":
       return undefined;
@@ -627,7 +625,8 @@ function opProblem(op: PlanOp): string | undefined {
       } catch {
         return `单元格地址无效：${op.cell}`;
       }
-      if (op.formula !== undefined && !op.formula.trim().replace(/^=/, "").trim()) return `单元格 ${op.cell} 的公式为空`;
+      if (op.formula !== undefined && !op.formula.trim().replace(/^=/, "").trim())
+        return `单元格 ${op.cell} 的公式为空`;
       if (op.link) {
         try {
           parseA1(op.link.cell.trim());
@@ -685,8 +684,14 @@ function checkSheets(plan: WorkbookPlan, existing: ReadonlySet<string>): void {
   const known = new Set(existing);
   plan.ops.forEach((op, i) => {
     if (op.op === "addSheet") known.add(op.sheet);
-    else if (!known.has(op.sheet)) throw new OfficeActionError("ItemNotFound", fail(i, op, `没有名为“${op.sheet}”的工作表`).message);
-    if (op.op === "set" && op.link && !known.has(op.link.sheet) && !plan.ops.some((o) => o.op === "addSheet" && o.sheet === op.link!.sheet))
+    else if (!known.has(op.sheet))
+      throw new OfficeActionError("ItemNotFound", fail(i, op, `没有名为“${op.sheet}”的工作表`).message);
+    if (
+      op.op === "set" &&
+      op.link &&
+      !known.has(op.link.sheet) &&
+      !plan.ops.some((o) => o.op === "addSheet" && o.sheet === op.link!.sheet)
+    )
       throw new OfficeActionError("ItemNotFound", fail(i, op, `链接指向的工作表“${op.link.sheet}”不存在`).message);
   });
 }

@@ -90,7 +90,6 @@ interface RawSheet {
   merges?: Area[];
 }
 
-const DATA = "values,formulas,numberFormat,valueTypes";
 const READ_CHUNK_BYTES = 4 * 1024 * 1024;
 /** First guess of what one cell weighs in a response (four arrays); doubled when Excel refuses. */
 const CELL_BYTES_GUESS = 64;
@@ -111,7 +110,10 @@ function usedRange(ws: Excel.Worksheet, caps: Capabilities): Excel.Range {
 }
 
 /** Reads every sheet with the given context: 2 syncs, more only when Excel refuses the batch. */
-export async function readWorkbookIn(context: Excel.RequestContext, options: ReadOptions = {}): Promise<OfficeWorkbook> {
+export async function readWorkbookIn(
+  context: Excel.RequestContext,
+  options: ReadOptions = {}
+): Promise<OfficeWorkbook> {
   const caps = capabilities();
   const chunkBytes = options.chunkBytes ?? READ_CHUNK_BYTES;
   let syncs = 0;
@@ -190,7 +192,7 @@ async function loadWhole(
 ): Promise<RawSheet[]> {
   const queued = entries.map(({ ws }) => {
     const used = usedRange(ws, caps);
-    used.load("rowIndex,columnIndex," + DATA);
+    used.load("rowIndex,columnIndex,values,formulas,numberFormat,valueTypes");
     return { used, areas: merges ? queueMerges(ws) : undefined };
   });
   await sync();
@@ -265,12 +267,11 @@ async function loadSliced(
     if (!batch.length) break;
     const queued = batch.map((slice) => {
       const range = entries[slice.sheet].ws.getRange(areaA1(slice.area));
-      range.load(DATA);
+      range.load("values,formulas,numberFormat,valueTypes");
       return { slice, range };
     });
     try {
-      // The number of syncs follows the bytes to read (a slice each ~chunkBytes), never the rows.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      // A sync per ~chunkBytes to read: the number of syncs follows bytes, never rows.
       await sync();
     } catch (e) {
       if (!isTooLargeError(e) || ++failures > MAX_SLICE_RETRIES) throw e;

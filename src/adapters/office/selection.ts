@@ -1,6 +1,7 @@
 /**
  * Moving the user to a cell (a finding's "go to") and reading where the user is. ExcelApi 1.1:
- * Worksheet.activate, Range.select, Workbook.getSelectedRange, Range.worksheet. One sync each.
+ * Worksheet.activate, Range.select, Workbook.getSelectedRange, WorksheetCollection.getActiveWorksheet.
+ * One sync each.
  */
 import { runAction, type RunActionOptions } from "./action";
 
@@ -22,12 +23,12 @@ export interface Selection {
   cell: string;
 }
 
-/** The selected range (its first area when several are selected). */
+/** The selected range (its first area when several are selected), on the active sheet. */
 export function readSelection(options: RunActionOptions = {}): Promise<Selection> {
   return runAction(async (context) => {
     const range = context.workbook.getSelectedRange();
     range.load("address");
-    const ws = range.worksheet;
+    const ws = context.workbook.worksheets.getActiveWorksheet();
     ws.load("name");
     await context.sync();
     return selectionOf(ws.name, range.address);
