@@ -70,10 +70,13 @@ module.exports = async (env, options) => {
     target: ["web", "es2017"],
     entry: {
       taskpane: "./src/taskpane/index.tsx",
+      // The same pane without Office: open an .xlsx in the browser (exceljs loads on demand).
+      standalone: "./src/taskpane/standalone/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
       // Keep what tsc wrote into dist/ (dist/cli, dist/rubric …): clean only top-level files
       // and dist/assets/.
       clean: {
@@ -125,6 +128,11 @@ module.exports = async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "standalone.html",
+        template: "./src/taskpane/standalone/standalone.html",
+        chunks: ["standalone"],
       }),
       new HtmlWebpackPlugin({
         filename: "help.html",

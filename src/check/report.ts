@@ -3,23 +3,25 @@
  * 指标, 说明 — and the offending cells marked (errors red, warnings amber), their values untouched.
  */
 import { STATE_SHEET } from "../plan/formulas";
+import { checkOwnSheets, REPORT_HEADERS, REPORT_SHEET } from "../plan/ownSheets";
 import type { PlanOp, WorkbookPlan } from "../plan/plan";
+
+export { REPORT_SHEET };
 import type { Grid } from "../sheet/grid";
 import { SEVERITY_NAMES, type Finding } from "./findings";
-
-export const REPORT_SHEET = "校验报告";
 
 const MARK = { error: "#F8CBAD", warning: "#FFE699", info: "#DDEBF7" } as const;
 const HEADER = { bold: true, fill: "#DDEBF7", align: "center" as const };
 
 export function buildReportPlan(grids: readonly Grid[], findings: readonly Finding[]): WorkbookPlan {
+  checkOwnSheets(grids, [REPORT_SHEET]);
   const exists = grids.some((g) => g.sheet === REPORT_SHEET);
   const ops: PlanOp[] = [
     exists
       ? { op: "clearSheet", sheet: REPORT_SHEET }
       : { op: "addSheet", sheet: REPORT_SHEET, columnWidths: [6, 8, 26, 12, 10, 8, 70, 24] },
   ];
-  ["序号", "级别", "代码", "工作表", "单元格", "指标", "说明", "情况说明"].forEach((h, col) =>
+  REPORT_HEADERS.forEach((h, col) =>
     ops.push({ op: "set", sheet: REPORT_SHEET, cell: String.fromCharCode(65 + col) + "1", value: h, style: HEADER })
   );
   findings.forEach((f, i) => {
@@ -32,8 +34,8 @@ export function buildReportPlan(grids: readonly Grid[], findings: readonly Findi
     set("D", f.sheet);
     if (f.cell) set("E", f.cell, { link: { sheet: f.sheet, cell: f.cell }, style: { fontColor: "#0563C1" } });
     set("F", f.indicator ?? "");
-    set("G", f.message, { style: { wrap: true } });
-    if (f.accepted) set("H", f.accepted.note, { style: { wrap: true } });
+    set("G", f.message.slice(0, 2000), { style: { wrap: true } });
+    if (f.accepted) set("H", f.accepted.note.slice(0, 2000), { style: { wrap: true } });
   });
   if (!findings.length) ops.push({ op: "set", sheet: REPORT_SHEET, cell: "G2", value: "未发现问题" });
   ops.push({ op: "freeze", sheet: REPORT_SHEET, rows: 1, columns: 0 });

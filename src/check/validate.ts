@@ -65,10 +65,11 @@ function rowMax(indicator: Indicator): number {
   return indicator.points > 0 ? indicator.points : (indicator.bonus ?? 0);
 }
 
+/** A cell's value for a message: its text, cut short (a cell may hold 32 767 characters). */
 function shownValue(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "object") return (value as { error?: string }).error ?? "";
-  return String(value);
+  return short(String(value), 40);
 }
 
 class Collector {

@@ -13,6 +13,7 @@ import { splitCommand } from "./commands/split";
 import { templateCommand } from "./commands/template";
 import { validateCommand } from "./commands/validate";
 import { sampleCommand } from "./commands/sample";
+import { ConflictError } from "../plan/ownSheets";
 import { EXIT, UsageError, type Output } from "./io";
 
 export interface CommandArgs {
@@ -119,6 +120,10 @@ export async function run(argv: string[], output: Output): Promise<number> {
     if (error instanceof UsageError) {
       output.err(error.message + "\n");
       return EXIT.usage;
+    }
+    if (error instanceof ConflictError) {
+      output.err(error.message + "\n");
+      return EXIT.findings;
     }
     throw error;
   }

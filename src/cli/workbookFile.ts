@@ -1,7 +1,14 @@
 /** Reading and writing .xlsx files for the commands: every failure becomes a Chinese UsageError (exit 2). */
 import { existsSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { applyPlan, readWorkbook, writeWorkbook, XlsxReadError, type XlsxWorkbook } from "../adapters/xlsx/index";
+import {
+  applyPlan,
+  readWorkbook,
+  writeWorkbook,
+  XlsxApplyError,
+  XlsxReadError,
+  type XlsxWorkbook,
+} from "../adapters/xlsx/index";
 import type { WorkbookPlan } from "../plan/plan";
 import { UsageError, type Output } from "./io";
 
@@ -52,14 +59,23 @@ export function warnLossyParts(workbook: XlsxWorkbook, output: Output): void {
  * failed write leaves nothing half-written behind.
  */
 export async function savePlanned(workbook: XlsxWorkbook, plan: WorkbookPlan, file: string): Promise<void> {
-  applyPlan(workbook, plan);
+  try {
+    applyPlan(workbook, plan);
+  } catch (error) {
+    if (error instanceof XlsxApplyError) throw new UsageError("无法写出工作簿：" + error.message);
+    throw error;
+  }
   const bytes = await writeWorkbook(workbook);
   const temporary = join(dirname(file), "." + basename(file) + "." + process.pid + ".tmp");
   try {
     writeFileSync(temporary, bytes);
     renameSync(temporary, file);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written where nothing can be written (the parent is not a folder).
+    }
     throw new UsageError(
       "无法写入文件：" + file + "（" + ((error as NodeJS.ErrnoException).code ?? String(error)) + "）"
     );

@@ -45,6 +45,7 @@ import {
   meets,
   sheetRef,
 } from "./formulas";
+import { checkOwnSheets, ConflictError, SUMMARY_HEADERS } from "./ownSheets";
 import type { CellStyle, PlanOp, WorkbookPlan } from "./plan";
 
 export interface FillOptions {
@@ -71,12 +72,20 @@ export function isOurFormula(formula: string | null): boolean {
   return formula !== null && formula.indexOf(EVIDENCE_SHEET) >= 0;
 }
 
-/** The first column right of the table with nothing in it, from the header down (CONTRACTS.md). */
+/** Excel's last column (XFD). */
+const LAST_COLUMN = 16383;
+
+/**
+ * The first column right of the table with nothing in it, from the header to the last indicator
+ * row, and not inside a merged area there (CONTRACTS.md: never insert or shift a user's columns).
+ */
 export function firstEmptyColumn(grid: Grid, layout: SheetLayout): number {
   let last = -1;
   const width = columnCount(grid);
-  const bottom = layout.rows.length ? layout.rows[layout.rows.length - 1].row : layout.headerRow;
-  for (let row = Math.max(0, layout.headerTop); row <= bottom; row++) {
+  const indicators = layout.rows.filter((r) => r.kind === "indicator");
+  const bottom = indicators.length ? indicators[indicators.length - 1].row : layout.headerRow;
+  const top = Math.max(0, layout.headerTop);
+  for (let row = top; row <= bottom; row++) {
     for (let col = width - 1; col > last; col--) {
       if (!isBlankValue(cellAt(grid, row, col))) {
         last = col;
@@ -84,8 +93,24 @@ export function firstEmptyColumn(grid: Grid, layout: SheetLayout): number {
       }
     }
   }
-  for (const m of grid.merges) if (m.bottom >= layout.headerTop && m.top <= bottom && m.right > last) last = m.right;
-  return last + 1;
+  let column = last + 1;
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const m of grid.merges) {
+      if (m.bottom >= top && m.top <= bottom && m.left <= column && m.right >= column) {
+        column = m.right + 1;
+        moved = true;
+      }
+    }
+  }
+  if (column > LAST_COLUMN) {
+    throw new ConflictError(
+      "工作表“" +
+        grid.sheet +
+        "”右侧没有可用的空列（合并单元格延伸到最后一列），无法新增“自评得分”列；请先取消该合并后重试"
+    );
+  }
+  return column;
 }
 
 function rangeOf(sheet: string, col: number, first: number, last: number): string {
@@ -426,8 +451,7 @@ function summaryOps(
   shown: Map<string, number>
 ): PlanOp[] {
   const ops: PlanOp[] = [sheetOp(grids, SUMMARY_SHEET, [10, 24, 10, 10, 10, 10])];
-  const headers = ["编号", "一级指标", "分值", "自评得分", "加分分值", "加分得分"];
-  headers.forEach((h, col) =>
+  SUMMARY_HEADERS.forEach((h, col) =>
     ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(0, col), value: h, style: HEADER_STYLE })
   );
   // An indicator absent from the sheet is still counted: its formula stands in the summary itself.
@@ -563,6 +587,7 @@ export function buildFillPlan(
   const rubric = match.rubric;
   const grid = grids.find((g) => g.sheet === layout.sheet);
   if (!grid) throw new Error("sheet not in workbook: " + layout.sheet);
+  checkOwnSheets(grids, [EVIDENCE_SHEET, METRICS_SHEET, SUMMARY_SHEET, STATE_SHEET]);
   const evidence = evidenceFromWorkbook(grids, rubric);
   const score = scoreRubric(rubric, evidence);
   const rows = evidenceRows(rubric);

@@ -48,7 +48,8 @@ export function parseNumber(input: unknown): ParsedFigure {
   }
   if (typeof input !== "string") return { value: null, blank: false, problems: ["not-number"] };
   const match = NUMBER_TEXT.exec(cleanNumberText(input));
-  if (!match) return { value: null, blank: false, problems: ["not-number"] };
+  // Thousands of digits read as Infinity: no figure anyone typed.
+  if (!match || !Number.isFinite(Number(match[1]))) return { value: null, blank: false, problems: ["not-number"] };
   let value = Number(match[1]);
   if (match[2] === "%") value = value / 100;
   return { value, blank: false, problems: ["number-as-text"] };
@@ -67,8 +68,9 @@ export function parseRate(input: unknown): ParsedFigure {
     value = input > 1 ? input / 100 : input;
   } else if (typeof input === "string") {
     const match = NUMBER_TEXT.exec(cleanNumberText(input));
-    if (!match || (match[2] !== undefined && match[2] !== "%"))
+    if (!match || (match[2] !== undefined && match[2] !== "%") || !Number.isFinite(Number(match[1]))) {
       return { value: null, blank: false, problems: ["not-number"] };
+    }
     const n = Number(match[1]);
     value = match[2] === "%" ? n / 100 : n > 1 ? n / 100 : n;
     problems.push("number-as-text");

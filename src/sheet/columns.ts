@@ -47,8 +47,12 @@ for (const role of columnRoles) for (const word of SYNONYMS[role]) LOOKUP.set(ma
 /** "得分" is ambiguous: the points column in 微山's table, the score column in many 考评表. */
 export const AMBIGUOUS_SCORE = matchKey("得分");
 
+export const MAX_HEADER_TEXT = 24;
+
 /** The role a header cell names, if any ("2020年具体要求" and "…具体要求" are rules too). */
 export function roleOfHeader(text: string): ColumnRole | "score?" | undefined {
+  // Header words are short ("2020年具体要求", "工作内容（30分）"): longer text is content.
+  if (text.length > MAX_HEADER_TEXT) return undefined;
   const key = matchKey(withoutPoints(text));
   if (!key || key.length > 12) return undefined;
   if (key === AMBIGUOUS_SCORE) return "score?";

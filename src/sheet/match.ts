@@ -92,7 +92,12 @@ function indexOf(rubric: Rubric): RubricIndex {
   const rules: Bigrams[] = [];
   for (const category of rubric.categories) {
     category.indicators.forEach((indicator, i) => {
-      candidates.push({ indicator, categoryId: category.id, position: i + 1, categoryNumber: /^\d+$/.test(category.id) ? Number(category.id) : undefined });
+      candidates.push({
+        indicator,
+        categoryId: category.id,
+        position: i + 1,
+        categoryNumber: /^\d+$/.test(category.id) ? Number(category.id) : undefined,
+      });
       texts.push(bigrams(matchKey(indicator.text)));
       rules.push(bigrams(matchKey(indicator.rule)));
     });

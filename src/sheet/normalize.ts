@@ -80,20 +80,40 @@ export function splitNumber(text: string): Numbered {
   return { rest: t };
 }
 
+/** Bracketed parts "（…）" / "(…)", without nesting: found in one linear pass. */
+const BRACKETED = /[(（][^()（）]*[)）]/g;
+
+/**
+ * The points stated in one bracketed part ("（加分项目，10分）" → 10): the number right before its
+ * last "分". Read backwards by hand, so a cell of thousands of digits costs a linear scan, not the
+ * quadratic backtracking a regular expression would do (a hostile-input test holds it to that).
+ */
+function pointsInPart(part: string): number | undefined {
+  for (let end = part.lastIndexOf("分"); end > 0; end = part.lastIndexOf("分", end - 1)) {
+    let i = end - 1;
+    while (i >= 0 && part.charAt(i) === " ") i--;
+    const last = i;
+    while (i >= 0 && /[0-9.]/.test(part.charAt(i))) i--;
+    const digits = part.slice(i + 1, last + 1);
+    if (/^\d+(\.\d+)?$/.test(digits) && digits.length <= 6) return Number(digits);
+  }
+  return undefined;
+}
+
 /** Points written in text: "（5分）", "(共 18 分)", "（加分项目，10分）" → the last such number. */
 export function pointsInText(text: string): number | undefined {
-  const t = cleanText(text);
-  const re = /[(（][^()（）]*?(\d+(?:\.\d+)?)\s*分[^()（）]*[)）]/g;
   let found: number | undefined;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(t))) found = Number(m[1]);
+  for (const part of cleanText(text).match(BRACKETED) ?? []) {
+    const points = pointsInPart(part);
+    if (points !== undefined) found = points;
+  }
   return found;
 }
 
 /** Text without its "（N分）" parts: "建立试点经费保障机制（10分）" → "建立试点经费保障机制". */
 export function withoutPoints(text: string): string {
   return cleanText(text)
-    .replace(/[(（][^()（）]*?\d+(?:\.\d+)?\s*分[^()（）]*[)）]/g, "")
+    .replace(BRACKETED, (part) => (pointsInPart(part) === undefined ? part : ""))
     .trim();
 }
 

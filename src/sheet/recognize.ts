@@ -154,14 +154,10 @@ function readCategory(text: string, row: number): SheetRow["category"] {
   };
 }
 
-/** Header words are short: a longer cell is content, and needs no closer look (large sheets). */
-const MAX_HEADER_TEXT = 24;
-
 function sameHeader(grid: Grid, row: number, roles: HeaderRoles): boolean {
   let same = 0;
   for (const [col, role] of roles) {
-    const text = textAt(grid, row, col);
-    if (text.length <= MAX_HEADER_TEXT && roleOfHeader(text) === role) same++;
+    if (roleOfHeader(textAt(grid, row, col)) === role) same++;
   }
   return same >= 2;
 }

@@ -1,32 +1,51 @@
+/**
+ * The pane inside Excel: boots only once Office is ready (Microsoft's template), on the open
+ * workbook through the Office.js adapter. Opened in a plain browser, it points to the standalone
+ * page instead. Components get a host; they never call Office themselves.
+ */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import App, { type RubricSummary } from "./components/App";
-import { builtinRubrics } from "../rubric/builtin";
+import App from "./components/App";
+import { builtinRubrics } from "../rubric/builtin/index";
+import { createOfficeHost } from "./hosts/officeHost";
 
 /* global document, Office */
 
-const rubrics: RubricSummary[] = builtinRubrics.map((r) => ({
-  id: r.id,
-  title: r.title,
-  points: r.points,
-  bonus: r.bonus,
-}));
+/** Office's theme, light or dark, from the host's background colour (Office.context.officeTheme). */
+function officeTheme(): "light" | "dark" {
+  try {
+    const background = Office.context.officeTheme?.bodyBackgroundColor;
+    if (!background) return "light";
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16));
+    return 0.299 * r + 0.587 * g + 0.114 * b < 128 ? "dark" : "light";
+  } catch {
+    return "light";
+  }
+}
 
-// Boot only once Office is ready (as Microsoft's template does). Everything the components need
-// from the host is passed in as props; they never call Office themselves.
 Office.onReady((info) => {
   const container = document.getElementById("container");
   if (!container) return;
-  const notice =
-    info.host === Office.HostType.Excel
-      ? undefined
-      : "当前页面不在 Excel 中运行：请在 Excel 的“开始”选项卡点击“自评助手”打开。";
+  if (info.host !== Office.HostType.Excel) {
+    container.innerHTML = "";
+    const p = document.createElement("p");
+    p.className = "boot-message";
+    p.appendChild(
+      document.createTextNode(
+        "当前页面不在 Excel 中运行。在 Excel 的“开始”选项卡点击“自评助手”打开；没有 Excel 时，可使用"
+      )
+    );
+    const link = document.createElement("a");
+    link.href = "standalone.html";
+    link.textContent = "独立模式（在浏览器中打开 .xlsx 工作簿）";
+    p.appendChild(link);
+    p.appendChild(document.createTextNode("。"));
+    container.appendChild(p);
+    return;
+  }
   createRoot(container).render(
     <React.StrictMode>
-      <FluentProvider theme={webLightTheme}>
-        <App rubrics={rubrics} notice={notice} />
-      </FluentProvider>
+      <App host={createOfficeHost()} rubrics={builtinRubrics} theme={officeTheme()} />
     </React.StrictMode>
   );
 });

@@ -1,39 +1,31 @@
+/**
+ * The pane renders on the server too (no DOM, no effects): its name, the page's notice and each
+ * host note as one line, and a waiting state until the first read. The interaction tests are in
+ * tests/taskpane/components/.
+ */
 import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import App, { type RubricSummary } from "../../src/taskpane/components/App";
+import { builtinRubrics } from "../../src/rubric/builtin/index";
+import App from "../../src/taskpane/components/App";
+import type { WorkbookHost } from "../../src/taskpane/model/host";
 
-function render(rubrics: RubricSummary[], notice?: string): string {
-  return renderToStaticMarkup(
-    <FluentProvider theme={webLightTheme}>
-      <App rubrics={rubrics} notice={notice} />
-    </FluentProvider>
-  );
-}
+const host: WorkbookHost = {
+  kind: "office",
+  name: "当前工作簿",
+  notes: ["当前 Excel 版本不支持数据验证，是/否等输入不会受限制。", "当前 Excel 版本不支持条件格式。"],
+  read: () => new Promise(() => undefined),
+  apply: async () => ({ skipped: [] }),
+  select: async () => undefined,
+};
 
-const rubrics: RubricSummary[] = [
-  { id: "with-bonus", title: "带加分项的细则", points: 100, bonus: 10 },
-  { id: "no-bonus", title: "没有加分项的细则", points: 100, bonus: 0 },
-];
-
-test("shows the add-in's name and every rubric with its points", () => {
-  const html = render(rubrics);
+test("shows the add-in's name, the notice and one line per host note before the first read", () => {
+  const html = renderToStaticMarkup(<App host={host} rubrics={builtinRubrics} notice="当前页面不在 Excel 中运行" />);
   expect(html).toContain("自评助手");
-  expect(html).toContain("内置评分细则（2 套）");
-  for (const r of rubrics) {
-    expect(html).toContain(r.title);
-    expect(html).toContain(r.id);
-  }
-  expect(html.match(/满分 100 分/g)).toHaveLength(2);
-});
-
-test("shows 加分 only for a rubric that has bonus points", () => {
-  const html = render(rubrics);
-  expect(html.match(/加分 \d+(\.\d+)? 分/g)).toEqual(["加分 10 分"]);
-});
-
-test("shows a notice when one is given, and says so when there is no rubric", () => {
-  const html = render([], "当前页面不在 Excel 中运行");
+  expect(html).toContain("当前工作簿");
   expect(html).toContain("当前页面不在 Excel 中运行");
-  expect(html).toContain("暂无内置评分细则");
+  for (const note of host.notes) expect(html.split(note)).toHaveLength(2);
+  expect(html).toContain("正在读取工作簿…");
+  // Without change events: the 刷新 button and why.
+  expect(html).toContain("刷新");
+  expect(html).toContain('lang="zh-CN"');
 });

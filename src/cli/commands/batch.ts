@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { newWorkbook } from "../../adapters/xlsx/index";
 import { acceptedNotes } from "../../check/accepted";
@@ -18,10 +18,25 @@ const USAGE = "ziping batch FILES_OR_DIR... [--json] [-o SUMMARY.xlsx]";
 /** The .xlsx files named, and those in the folders named (with their subfolders), in a stable order. */
 export function collectFiles(paths: string[]): string[] {
   const files: string[] = [];
+  const seen = new Set<string>();
   const walk = (dir: string) => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (seen.has(real)) return; // a folder reached twice through a link
+    seen.add(real);
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
+      let isDir = false;
+      try {
+        isDir = statSync(path).isDirectory();
+      } catch {
+        // A broken link: listed if it names a workbook, and reported in its row as unreadable.
+      }
+      if (isDir) walk(path);
       else if (/\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".")) files.push(path);
     }
   };

@@ -1,120 +1,294 @@
+/**
+ * The task pane: what was recognized, the actions, and three tabs — 概览 (the live score),
+ * 自评依据 (the evidence form) and 校验 (the findings). It never calls Office or exceljs: the
+ * host does, and the workbook is the one source of truth (every write is followed by a read).
+ *
+ * App provides the Fluent theme itself (light or dark, following Office's): index.tsx need not
+ * wrap it in a FluentProvider.
+ */
 import * as React from "react";
 import {
-  Badge,
-  Body1,
-  Caption1,
+  Button,
+  FluentProvider,
   MessageBar,
   MessageBarBody,
-  Subtitle2,
-  Title2,
+  Spinner,
+  Tab,
+  TabList,
   makeStyles,
   tokens,
+  webDarkTheme,
+  webLightTheme,
 } from "@fluentui/react-components";
-
-/** What the pane shows of a built-in rubric. */
-export interface RubricSummary {
-  id: string;
-  title: string;
-  /** Base points (满分), bonus items excluded. */
-  points: number;
-  /** Bonus points (加分) reported apart from the base total; 0 when the rubric has none. */
-  bonus: number;
-}
+import { countBySeverity, type Finding } from "../../check/findings";
+import { buildReportPlan } from "../../check/report";
+import type { Rubric } from "../../rubric/schema";
+import { acceptPlan } from "../model/accept";
+import type { WorkbookHost } from "../model/host";
+import { criterionFieldPlan, metricFieldPlan, type CriterionField } from "../model/form";
+import { AcceptDialog } from "./AcceptDialog";
+import { Actions, type Proposal } from "./Actions";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { Dashboard } from "./Dashboard";
+import { EvidenceForm } from "./EvidenceForm";
+import { FindingsList } from "./FindingsList";
+import { errorText } from "./format";
+import { Header } from "./Header";
+import type { MetricPart } from "./MetricFields";
+import { fillPlan } from "./plans";
+import { SheetSummary } from "./SheetSummary";
+import { useWorkbook } from "./useWorkbook";
 
 export interface AppProps {
-  rubrics: ReadonlyArray<RubricSummary>;
+  host: WorkbookHost;
+  rubrics: readonly Rubric[];
+  /** Office's theme; light when not given. */
+  theme?: "light" | "dark";
   /** A line shown above the content, e.g. when the pane is opened outside Excel. */
   notice?: string;
 }
 
+type TabValue = "overview" | "evidence" | "findings";
+
 const useStyles = makeStyles({
+  provider: {
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   root: {
     display: "flex",
     flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: "border-box",
+    maxWidth: "100%",
+    minWidth: 0,
+    overflowWrap: "anywhere",
+    // Headings and paragraphs are spaced by the flex gaps, not by browser margins.
+    "& h1, & h2, & h3, & h4, & p": { marginTop: 0, marginBottom: 0 },
+  },
+  tabs: { flexWrap: "wrap" },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-  },
-  header: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-  },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  points: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXXS,
-  },
-  id: {
-    color: tokens.colorNeutralForeground3,
-    fontFamily: tokens.fontFamilyMonospace,
+    minWidth: 0,
   },
 });
 
-/** Formats a point value the way the rubrics print them: 100, 2.5. */
-function formatPoints(n: number): string {
-  return String(Math.round(n * 100) / 100);
+/** Keeps a rendering failure in one part of the pane from blanking the whole pane. */
+class ErrorBoundary extends React.Component<{ children: React.ReactNode }, { error?: string }> {
+  override state: { error?: string } = {};
+
+  static getDerivedStateFromError(error: unknown): { error: string } {
+    return { error: errorText(error) };
+  }
+
+  override render(): React.ReactNode {
+    if (this.state.error === undefined) return this.props.children;
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          显示出错：{this.state.error}{" "}
+          <Button size="small" onClick={() => this.setState({ error: undefined })}>
+            重试
+          </Button>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
 }
 
-/** The task pane's content. It never calls Office: whatever it needs from the host comes in as props. */
-const App: React.FC<AppProps> = ({ rubrics, notice }) => {
+const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
   const styles = useStyles();
+  const wb = useWorkbook(host, rubrics);
+  const [tab, setTab] = React.useState<TabValue>("overview");
+  const [proposal, setProposal] = React.useState<Proposal>();
+  const [accepting, setAccepting] = React.useState<Finding>();
+  const grids = wb.snapshot?.grids ?? [];
+  const analysis = wb.analysis;
+
+  const propose = (build: () => Proposal, what: string) => {
+    try {
+      setProposal(build());
+    } catch (e) {
+      wb.fail(what, e);
+    }
+  };
+
+  const proposeFill = () => {
+    const primary = analysis?.primary;
+    if (!primary) return;
+    propose(() => ({ title: "准备工作簿", what: "准备工作簿", plan: fillPlan(grids, primary) }), "准备工作簿");
+  };
+
+  const commitCriterion = (field: CriterionField, value: string | number) => {
+    const rubric = analysis?.rubric;
+    if (!rubric) return Promise.resolve(false);
+    try {
+      return wb.apply(criterionFieldPlan(rubric, field, value), "写入自评依据");
+    } catch (e) {
+      wb.fail("写入自评依据", e);
+      return Promise.resolve(false);
+    }
+  };
+
+  const commitMetric = (metricId: string, part: MetricPart, value: string) => {
+    const rubric = analysis?.rubric;
+    const metric = rubric?.metrics.find((m) => m.id === metricId);
+    if (!rubric || !metric) return Promise.resolve(false);
+    try {
+      return wb.apply(metricFieldPlan(rubric, metric, part, value), "写入指标数据");
+    } catch (e) {
+      wb.fail("写入指标数据", e);
+      return Promise.resolve(false);
+    }
+  };
+
+  const findings = analysis?.findings ?? [];
+  const counts = countBySeverity(findings);
+  const open = counts.error + counts.warning;
+
+  let body: React.ReactNode;
+  if (!analysis) {
+    body = wb.loading ? (
+      <Spinner size="small" label="正在读取工作簿…" />
+    ) : (
+      <div>
+        <Button onClick={() => void wb.refresh()}>重新读取</Button>
+      </div>
+    );
+  } else {
+    body = (
+      <>
+        <SheetSummary
+          analysis={analysis}
+          rubrics={rubrics}
+          chosenId={wb.chosenId}
+          rememberedId={wb.rememberedId}
+          onChoose={wb.choose}
+        />
+        <Actions
+          analysis={analysis}
+          grids={grids}
+          rubrics={rubrics}
+          busy={wb.busy}
+          lossyParts={host.lossyParts}
+          propose={propose}
+          apply={wb.apply}
+          onValidate={() => {
+            setTab("findings");
+            void wb.refresh();
+          }}
+          onDownload={
+            host.download
+              ? () => {
+                  host.download!().catch((e: unknown) => wb.fail("下载文件", e));
+                }
+              : undefined
+          }
+        />
+        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value as TabValue)}>
+          <Tab value="overview">概览</Tab>
+          <Tab value="evidence">自评依据</Tab>
+          <Tab value="findings">校验{open ? "（" + open + "）" : ""}</Tab>
+        </TabList>
+        <div className={styles.panel} role="tabpanel" aria-label={TAB_NAMES[tab]}>
+          <ErrorBoundary>
+            {tab === "overview" ? <Dashboard analysis={analysis} /> : null}
+            {tab === "evidence" ? (
+              <EvidenceForm
+                analysis={analysis}
+                grids={grids}
+                busy={wb.busy}
+                lossyParts={host.lossyParts}
+                preparedWith={rubrics.find((r) => r.id === wb.rememberedId)}
+                onPrepare={proposeFill}
+                onCommitCriterion={commitCriterion}
+                onCommitMetric={commitMetric}
+              />
+            ) : null}
+            {tab === "findings" ? (
+              <FindingsList
+                findings={findings}
+                rubric={analysis.rubric}
+                busy={wb.busy}
+                onSelect={(f) => void wb.select(f.sheet, f.cell || "A1")}
+                onAccept={setAccepting}
+                onWriteReport={() =>
+                  propose(
+                    () => ({ title: "写入校验报告", what: "写入校验报告", plan: buildReportPlan(grids, findings) }),
+                    "写入校验报告"
+                  )
+                }
+              />
+            ) : null}
+          </ErrorBoundary>
+        </div>
+      </>
+    );
+  }
+
   return (
     <main className={styles.root}>
-      <header className={styles.header}>
-        <Title2 as="h1">自评助手</Title2>
-        <Body1>县域养老服务体系考核自评：识别任务分解表与评分细则，填写自评得分，发送前校验。</Body1>
-      </header>
-      {notice ? (
-        <MessageBar intent="warning">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
+      <Header
+        name={host.name}
+        notice={notice}
+        notes={host.notes}
+        error={wb.error}
+        skipped={wb.skipped}
+        manualRefresh={!host.onChange}
+        busy={wb.busy}
+        onRefresh={() => void wb.refresh()}
+        onDismissError={wb.dismissError}
+      />
+      {body}
+      {proposal ? (
+        <ConfirmDialog
+          open
+          title={proposal.title}
+          plan={proposal.plan}
+          lossyParts={host.lossyParts}
+          busy={wb.busy}
+          onCancel={() => setProposal(undefined)}
+          onConfirm={async () => {
+            await wb.apply(proposal.plan, proposal.what);
+            setProposal(undefined);
+          }}
+        />
       ) : null}
-      <section aria-labelledby="rubrics-heading" className={styles.header}>
-        <Subtitle2 as="h2" id="rubrics-heading">
-          内置评分细则（{rubrics.length} 套）
-        </Subtitle2>
-        {rubrics.length === 0 ? (
-          <Body1>暂无内置评分细则。</Body1>
-        ) : (
-          <ul className={styles.list}>
-            {rubrics.map((r) => (
-              <li key={r.id} className={styles.item}>
-                <Body1>{r.title}</Body1>
-                <Caption1 className={styles.id}>{r.id}</Caption1>
-                <span className={styles.points}>
-                  <Badge appearance="tint" color="brand">
-                    满分 {formatPoints(r.points)} 分
-                  </Badge>
-                  {r.bonus > 0 ? (
-                    <Badge appearance="tint" color="success">
-                      加分 {formatPoints(r.bonus)} 分
-                    </Badge>
-                  ) : null}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {accepting ? (
+        <AcceptDialog
+          finding={accepting}
+          busy={wb.busy}
+          lossyParts={host.lossyParts}
+          onCancel={() => setAccepting(undefined)}
+          onAccept={async (note) => {
+            try {
+              await wb.apply(acceptPlan(grids, accepting, note), "记录说明");
+            } catch (e) {
+              wb.fail("记录说明", e);
+            }
+            setAccepting(undefined);
+          }}
+        />
+      ) : null}
     </main>
+  );
+};
+
+const TAB_NAMES: Record<TabValue, string> = { overview: "概览", evidence: "自评依据", findings: "校验" };
+
+const App: React.FC<AppProps> = (props) => {
+  const styles = useStyles();
+  return (
+    <FluentProvider
+      theme={props.theme === "dark" ? webDarkTheme : webLightTheme}
+      className={styles.provider}
+      lang="zh-CN"
+    >
+      <Pane {...props} />
+    </FluentProvider>
   );
 };
 

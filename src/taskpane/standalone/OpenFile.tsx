@@ -3,10 +3,26 @@
  * uses WPS and for reviewers without the add-in. The file is read in the browser only.
  */
 import * as React from "react";
-import { Body1, Button, Caption1, MessageBar, MessageBarBody, Spinner, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Title2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, maxWidth: "640px" },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    maxWidth: "640px",
+  },
   drop: {
     border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusLarge,
@@ -69,7 +85,14 @@ export function OpenFile({ onOpen }: OpenFileProps) {
         <Button appearance="primary" disabled={busy} onClick={() => input.current?.click()}>
           打开工作簿
         </Button>
-        <input ref={input} type="file" accept=".xlsx" hidden aria-label="选择 .xlsx 工作簿" onChange={(e) => void open(e.target.files?.[0])} />
+        <input
+          ref={input}
+          type="file"
+          accept=".xlsx"
+          hidden
+          aria-label="选择 .xlsx 工作簿"
+          onChange={(e) => void open(e.target.files?.[0])}
+        />
         {busy && <Spinner size="small" label="正在读取…" />}
         <Caption1>文件只在本浏览器中处理，不会上传到任何地方。</Caption1>
       </div>

@@ -1,0 +1,34 @@
+/**
+ * Standalone mode: the same pane in a plain browser, without Office — open an .xlsx file, run every
+ * action on it with the exceljs adapter (loaded on demand), download the result. For staff whose
+ * office uses WPS, and for reviewers without the add-in. Nothing leaves the browser.
+ */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import App from "../components/App";
+import { builtinRubrics } from "../../rubric/builtin/index";
+import type { WorkbookHost } from "../model/host";
+import { openFileHost } from "../hosts/fileHost";
+import { OpenFile } from "./OpenFile";
+
+/* global document */
+
+function Standalone() {
+  const [host, setHost] = React.useState<WorkbookHost>();
+  if (host) return <App host={host} rubrics={builtinRubrics} />;
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <OpenFile onOpen={async (name, data) => setHost(await openFileHost(name, data))} />
+    </FluentProvider>
+  );
+}
+
+const container = document.getElementById("container");
+if (container) {
+  createRoot(container).render(
+    <React.StrictMode>
+      <Standalone />
+    </React.StrictMode>
+  );
+}
