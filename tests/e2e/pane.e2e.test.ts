@@ -1,0 +1,116 @@
+/**
+ * The standalone pane in real headless Chromium (Debian's chromium, driven by playwright-core; no
+ * browser download): serve the production build from dist/, open a sample workbook, see the
+ * recognized rubric and the total, prepare it, enter a 护理型床位占比 below 65% and see it unmet,
+ * run 发送前校验, download the workbook and check it with exceljs. Screenshots go to tests/output/.
+ */
+import { createServer, type Server } from "node:http";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
+import type { AddressInfo } from "node:net";
+import { chromium, type Browser, type Page } from "playwright-core";
+import * as ExcelJS from "exceljs";
+
+const ROOT = join(__dirname, "..", "..");
+const DIST = join(ROOT, "dist");
+const SAMPLE = join(ROOT, "assets", "samples", "微山县-任务分解表.xlsx");
+const OUTPUT = join(ROOT, "tests", "output");
+const CHROMIUM = "/usr/bin/chromium";
+
+const ready = existsSync(CHROMIUM) && existsSync(join(DIST, "standalone.html"));
+if (!ready) console.warn("Chromium (/usr/bin/chromium) or the production build (npm run build) is missing: the pane e2e test is skipped.");
+const describeE2E = ready ? describe : describe.skip;
+jest.setTimeout(120_000);
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".xml": "text/xml" };
+
+/** A static server for dist/ on the loopback address only. */
+function serve(): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
+    const file = join(DIST, path);
+    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+describeE2E("standalone pane in headless Chromium", () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  const shot = (name: string) => page.screenshot({ path: join(OUTPUT, name + ".png"), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    server = await serve();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    // The default task-pane width: 320 px.
+    const context = await browser.newContext({ viewport: { width: 340, height: 900 }, acceptDownloads: true, locale: "zh-CN" });
+    page = await context.newPage();
+    page.on("pageerror", (e) => console.error("page error:", e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  test("open, prepare, enter 护理型床位占比 60%, validate, download", async () => {
+    const port = (server.address() as AddressInfo).port;
+    await page.goto("http://127.0.0.1:" + port + "/standalone.html");
+    await page.getByRole("button", { name: "打开工作簿" }).waitFor();
+    await shot("1-open");
+
+    await page.locator('input[type="file"]').setInputFiles(SAMPLE);
+    await page.getByText("已匹配 31 / 31 个二级指标").waitFor();
+    await page.getByText(/评分细则：微山县养老服务体系创新示范县创建工作任务分解表/).waitFor();
+    expect(await page.getByTestId("total").textContent()).toBe("0 / 100 分");
+    await shot("2-recognized");
+
+    await page.getByRole("button", { name: "准备工作簿" }).first().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText(/新增“自评得分”列/).waitFor();
+    await shot("3-confirm");
+    await dialog.getByRole("button", { name: "确定" }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    await page.getByRole("tab", { name: /^自评依据/ }).click();
+    await page.getByRole("button", { name: /^指标数据/ }).click();
+    const group = page.getByRole("group", { name: "护理型床位占比" });
+    await group.getByText("目标 ≥65%").waitFor();
+    const value = group.getByLabel(/实际值/);
+    await value.fill("60%");
+    await value.press("Enter");
+    await group.getByText("未达标").waitFor();
+    await shot("4-evidence");
+
+    await page.getByRole("tab", { name: /^概览/ }).click();
+    const unmet = page.getByRole("list", { name: /未达标/ });
+    await unmet.getByText("护理型床位占比：60%，目标 ≥65%").waitFor();
+    await shot("5-dashboard");
+
+    await page.getByRole("button", { name: "发送前校验" }).click();
+    await page.getByRole("tab", { name: /^校验/ }).getAttribute("aria-selected");
+    await page.getByText(/I4 护理型床位占比 60%，未达到≥65%/).waitFor();
+    await shot("6-findings");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /下载/ }).click()]);
+    expect(download.suggestedFilename()).toBe("微山县-任务分解表-自评.xlsx");
+    const saved = join(OUTPUT, download.suggestedFilename());
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["任务分解表", "自评依据", "指标数据", "自评汇总"]));
+    const metrics = wb.getWorksheet("指标数据")!;
+    const row = metrics.getRows(2, metrics.rowCount - 1)!.find((r) => r.getCell(1).value === "nursing-bed-share")!;
+    expect(row.getCell(5).value).toBeCloseTo(0.6, 10);
+    expect(wb.getWorksheet("任务分解表")!.getCell("G3").formula).toContain("自评依据");
+  });
+});
