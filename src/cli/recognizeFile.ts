@@ -2,8 +2,8 @@
 import type { XlsxWorkbook } from "../adapters/xlsx/index";
 import { builtinRubrics, findBuiltinRubric } from "../rubric/builtin/index";
 import type { Rubric } from "../rubric/schema";
-import { STATE_SHEET } from "../plan/formulas";
-import { cellAt, type Grid } from "../sheet/grid";
+import { rememberedRubricId } from "../plan/ownSheets";
+import type { Grid } from "../sheet/grid";
 import { primarySheet, recognizeWorkbook, type SheetRecognition } from "../sheet/workbook";
 import { UsageError } from "./io";
 
@@ -18,12 +18,8 @@ export function rubricOption(id: unknown): Rubric | undefined {
 
 /** The rubric a previous fill recorded in the hidden _ziping sheet. */
 export function rememberedRubric(grids: readonly Grid[]): Rubric | undefined {
-  const state = grids.find((g) => g.sheet === STATE_SHEET);
-  if (!state) return undefined;
-  for (let row = 0; row < state.values.length; row++) {
-    if (cellAt(state, row, 0) === "rubric") return findBuiltinRubric(String(cellAt(state, row, 1)));
-  }
-  return undefined;
+  const id = rememberedRubricId(grids);
+  return id === undefined ? undefined : findBuiltinRubric(id);
 }
 
 export interface Recognized {

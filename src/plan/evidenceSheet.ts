@@ -175,6 +175,16 @@ function typed(grid: Grid, row: number, col: number): TypedValue | undefined {
   return typeof v === "string" ? cleanText(v) : v;
 }
 
+/**
+ * A typed figure as the person sees it: a cell formatted as a percentage holds a fraction, so
+ * 1.3 shown as 130% is read as 130% (130 → 1.3), not as 1.3% by the "≤ 1 is a fraction" rule.
+ */
+function asShown(grid: Grid, row: number, col: number): TypedValue | undefined {
+  const v = typed(grid, row, col);
+  const format = grid.numberFormats?.[row]?.[col] ?? "";
+  return typeof v === "number" && v > 1 && format.indexOf("%") >= 0 ? v * 100 : v;
+}
+
 /** The inputs typed on 自评依据, by row key ("1.1.a", "7.1.a:national"). */
 export function typedEvidenceInputs(grids: readonly Grid[]): Map<string, TypedValue> {
   const inputs = new Map<string, TypedValue>();
@@ -205,7 +215,7 @@ export function typedMetricInputs(grids: readonly Grid[]): Map<string, TypedMetr
     const entry: TypedMetric = {
       numerator: typed(grid, row, METRIC_COL.numerator),
       denominator: typed(grid, row, METRIC_COL.denominator),
-      value: typed(grid, row, METRIC_COL.value),
+      value: asShown(grid, row, METRIC_COL.value),
     };
     if (entry.numerator !== undefined || entry.denominator !== undefined || entry.value !== undefined)
       inputs.set(id.trim(), entry);

@@ -43,3 +43,14 @@ export function checkOwnSheets(grids: readonly Grid[], names: string[]): void {
     );
   }
 }
+
+/** The rubric id a previous 准备工作簿 recorded in the hidden _ziping sheet (as the CLI reads it). */
+export function rememberedRubricId(grids: readonly Grid[]): string | undefined {
+  const state = grids.find((g) => g.sheet === STATE_SHEET);
+  if (!state) return undefined;
+  for (let row = 0; row < state.values.length; row++) {
+    const value = cellAt(state, row, 1);
+    if (cellAt(state, row, 0) === "rubric" && typeof value === "string") return value;
+  }
+  return undefined;
+}

@@ -6,7 +6,8 @@
  */
 import { a1, cellAt, columnCount, textAt, type CellValue, type Grid } from "../sheet/grid";
 import type { SheetLayout, SheetRow } from "../sheet/recognize";
-import type { CellStyle, PlanOp } from "./plan";
+import { OWN_SHEETS } from "../sheet/workbook";
+import type { CellStyle, PlanOp, WorkbookPlan } from "./plan";
 
 /** Whether the unit leads a task (牵头) or shares it (责任); short words, so no header reads them as column names. */
 export type UnitRole = "牵头" | "责任";
@@ -105,4 +106,68 @@ export function unitSheetOps(grid: Grid, layout: SheetLayout, unit: UnitRows, sh
   });
   ops.push({ op: "freeze", sheet, rows: headerRows, columns: 0 });
   return ops;
+}
+
+/** Excel's limit on a sheet name's length. */
+export const SHEET_NAME_MAX = 31;
+
+/** A unit's name made a valid Excel sheet name: no []:*?/\, no leading or trailing ', at most 31 characters. */
+export function validSheetName(name: string): string {
+  const cleaned = name
+    .replace(/[[\]:*?/\\]/g, "_")
+    .replace(/[\r\n\t]/g, " ")
+    .trim()
+    .replace(/^'+|'+$/g, "");
+  const cut = Array.from(cleaned).slice(0, SHEET_NAME_MAX).join("");
+  // "History" is reserved by Excel.
+  if (!cut || cut.toLowerCase() === "history") return "未命名单位";
+  return cut;
+}
+
+/** A name not in `taken` (compared as Excel does, ignoring case), "名称 (2)" … within 31 characters. */
+export function uniqueSheetName(name: string, taken: ReadonlySet<string>): string {
+  const base = validSheetName(name);
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const suffix = " (" + n + ")";
+    const candidate =
+      Array.from(base)
+        .slice(0, SHEET_NAME_MAX - suffix.length)
+        .join("") + suffix;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/**
+ * One sheet per responsible unit. A unit's sheet that a previous split wrote (same name) is
+ * cleared and written again, so splitting twice gives the same workbook; the source sheet and
+ * Ziping's own sheets are never reused.
+ */
+export function splitPlan(grids: readonly Grid[], layout: SheetLayout): WorkbookPlan {
+  const grid = grids.find((g) => g.sheet === layout.sheet);
+  if (!grid) throw new Error("工作簿中没有工作表“" + layout.sheet + "”");
+  const existing = new Set(grids.map((g) => g.sheet.toLowerCase()));
+  const reserved = new Set([layout.sheet, ...OWN_SHEETS].map((s) => s.toLowerCase()));
+  const used = new Set<string>(reserved);
+  const ops: PlanOp[] = [];
+  const added: string[] = [];
+  const rewritten: string[] = [];
+  for (const unit of rowsByUnit(layout)) {
+    const sheet = uniqueSheetName(unit.unit, used);
+    used.add(sheet.toLowerCase());
+    ops.push({ op: "addSheet", sheet });
+    if (existing.has(sheet.toLowerCase())) {
+      ops.push({ op: "clearSheet", sheet });
+      rewritten.push(sheet);
+    } else added.push(sheet);
+    ops.push(...unitSheetOps(grid, layout, unit, sheet));
+  }
+  const summary: string[] = [];
+  if (added.length) summary.push("新建 " + added.length + " 个工作表，每个责任单位一个：" + added.join("、"));
+  if (rewritten.length) summary.push("清空并重写已有的 " + rewritten.length + " 个同名工作表：" + rewritten.join("、"));
+  const noUnit = layout.rows.filter((r) => r.kind === "indicator" && !r.lead && !r.responsible);
+  if (noUnit.length)
+    summary.push("第 " + noUnit.map((r) => r.row + 1).join("、") + " 行没有填写责任单位，不分到任何单位");
+  summary.push("“" + layout.sheet + "”本身不作改动");
+  return { ops, summary, kept: [] };
 }
