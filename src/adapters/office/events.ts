@@ -1,5 +1,6 @@
 /**
- * Change events for the live dashboard: one listener for edits anywhere in the workbook, never
+ * Change events for the live dashboard: one listener for edits anywhere in the workbook and for
+ * the active sheet changing (WorksheetCollection.onActivated, ExcelApi 1.7), never
  * for our own writes (they happen while `isApplying` is true, or within a short grace after, and
  * with `enableEvents` off where ExcelApi 1.8 allows). Collection-level events need ExcelApi 1.9;
  * below that each sheet gets its own handler (1.7); below 1.7 there are no events at all and the
@@ -23,7 +24,11 @@ export async function onWorkbookChanged(listener: () => void): Promise<(() => Pr
     if (!isApplying(OWN_WRITE_GRACE_MS)) listener();
   };
   return runAction(async (context) => {
-    const results: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
+    const results: Array<
+      OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs | Excel.WorksheetActivatedEventArgs>
+    > = [];
+    // The active sheet changing is a reason to look again too (the pane recognizes what is shown).
+    results.push(context.workbook.worksheets.onActivated.add(handler));
     if (Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
       results.push(context.workbook.worksheets.onChanged.add(handler));
     } else {
