@@ -28,6 +28,10 @@ export const criterionBase = {
     .optional(),
   /** The step of this part's points, when the rule sets one other than the rubric's (0.5). */
   step: z.number().positive().optional(),
+  /** For a derived criterion: the offsets [start, end) in the indicator's normalised rule text it came from. */
+  span: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).optional(),
+  /** A derived criterion the grammar could not read with confidence: 待确认, for the user to review. */
+  pending: z.boolean().optional(),
   /** Why it was encoded this way, in Chinese, shown to the user (e.g. a default mapping). */
   note: z.string().min(1).optional(),
 };
