@@ -229,7 +229,8 @@ function checkRubricNotes(out: Collector, grid: Grid, recognition: SheetRecognit
       );
     } else if (d.kind === "category-points-differ") {
       const category = rubric.categories.find((c) => c.id === d.category);
-      if (category)
+      // A derived rubric scores the items' sum; its header's number is checked at the category cell below.
+      if (category && !rubric.derived)
         out.add("rubric.category-points-differ", grid.sheet, "", {
           category: category.title,
           stated: category.points,
@@ -240,6 +241,23 @@ function checkRubricNotes(out: Collector, grid: Grid, recognition: SheetRecognit
         stated: rubric.points,
         sum: rubric.categories.reduce((s, c) => s + c.points, 0),
       });
+    }
+  }
+  // A derived rubric's criteria the grammar could not read: 待确认, one info each.
+  if (rubric.derived) {
+    for (const category of rubric.categories) {
+      for (const indicator of category.indicators) {
+        for (const c of indicator.criteria) {
+          if (c.pending)
+            out.add(
+              "rubric.criterion-unparsed",
+              grid.sheet,
+              cellOf(indicator.id),
+              { text: short(c.text, 40) },
+              indicator.id
+            );
+        }
+      }
     }
   }
   // A category cell's "(共18分)" against the rubric's points for the indicators under it.

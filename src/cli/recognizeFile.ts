@@ -2,9 +2,12 @@
 import type { XlsxWorkbook } from "../adapters/xlsx/index";
 import { builtinRubrics, findBuiltinRubric } from "../rubric/builtin/index";
 import type { Rubric } from "../rubric/schema";
-import { rememberedRubricId } from "../plan/ownSheets";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { checkRubric, formatRubricErrors } from "../rubric/validate";
+import { recognizeForScoring, rememberedRubric as remembered } from "../check/recognize";
 import type { Grid } from "../sheet/grid";
-import { primarySheet, recognizeWorkbook, type SheetRecognition } from "../sheet/workbook";
+import type { SheetRecognition } from "../sheet/workbook";
 import { UsageError } from "./io";
 
 export function rubricOption(id: unknown): Rubric | undefined {
@@ -16,23 +19,50 @@ export function rubricOption(id: unknown): Rubric | undefined {
   return rubric;
 }
 
-/** The rubric a previous fill recorded in the hidden _ziping sheet. */
+/** The rubric a previous fill recorded in the workbook (a built-in or a stored derived one). */
 export function rememberedRubric(grids: readonly Grid[]): Rubric | undefined {
-  const id = rememberedRubricId(grids);
-  return id === undefined ? undefined : findBuiltinRubric(id);
+  return remembered(grids, builtinRubrics);
+}
+
+/** A rubric data file (`--rubric-file`): a derived rubric reviewed by a person, or a province's new one. */
+export function rubricFile(path: unknown): Rubric | undefined {
+  if (path === undefined) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(String(path), "utf8"));
+  } catch (error) {
+    throw new UsageError(
+      "无法读取评分细则文件：" + String(path) + "（" + (error instanceof Error ? error.message : String(error)) + "）"
+    );
+  }
+  const checked = checkRubric(data);
+  if (!checked.ok)
+    throw new UsageError("评分细则文件有误：" + String(path) + "\n" + formatRubricErrors(checked.errors));
+  return checked.rubric;
 }
 
 export interface Recognized {
   grids: Grid[];
   sheets: SheetRecognition[];
   primary?: SheetRecognition;
+  /** The primary sheet is scored by a rubric derived from its own text (no built-in fitted). */
+  derived: boolean;
 }
 
-export function recognizeLoaded(workbook: XlsxWorkbook, rubricId?: unknown): Recognized {
+export interface RubricOptions {
+  rubric?: unknown;
+  "rubric-file"?: unknown;
+}
+
+/**
+ * Recognizes a loaded workbook: with the rubric asked for (--rubric-file, --rubric), else the one a
+ * fill remembered, else the best-fitting built-in; where none fits a recognized table, the rubric is
+ * derived from the table's own scoring sentences.
+ */
+export function recognizeLoaded(workbook: XlsxWorkbook, file: string, options: RubricOptions = {}): Recognized {
   const grids = workbook.grids();
-  const chosen = rubricOption(rubricId) ?? rememberedRubric(grids);
-  const sheets = recognizeWorkbook(grids, builtinRubrics, chosen);
-  return { grids, sheets, primary: primarySheet(sheets) };
+  const chosen = rubricFile(options["rubric-file"]) ?? rubricOption(options.rubric);
+  return { grids, ...recognizeForScoring(grids, builtinRubrics, { chosen, file: basename(file) }) };
 }
 
 /** Why nothing could be used, in Chinese, sheet by sheet. */

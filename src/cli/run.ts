@@ -5,6 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { batchCommand } from "./commands/batch";
+import { deriveCommand } from "./commands/derive";
 import { fillCommand } from "./commands/fill";
 import { inspectCommand } from "./commands/inspect";
 import { rubricsCommand } from "./commands/rubrics";
@@ -30,6 +31,7 @@ interface Command {
 
 const json = { type: "boolean" as const };
 const rubric = { type: "string" as const };
+const rubricFileOption = { type: "string" as const };
 const outputFile = { type: "string" as const, short: "o" };
 
 const COMMANDS: Record<string, Command> = {
@@ -41,33 +43,39 @@ const COMMANDS: Record<string, Command> = {
   },
   inspect: {
     summary: "识别工作簿中的任务分解表、评分细则或考核表，并匹配评分细则",
-    usage: "ziping inspect FILE [--json] [--rubric ID]",
+    usage: "ziping inspect FILE [--json] [--rubric ID | --rubric-file RUBRIC.json]",
     options: { json, rubric },
     run: inspectCommand,
   },
   fill: {
     summary: "生成带自评得分公式、自评依据和指标数据的新工作簿（不改动原文件）",
-    usage: "ziping fill FILE -o OUT [--rubric ID] [--overwrite] [--json]",
-    options: { json, rubric, output: outputFile, overwrite: { type: "boolean" } },
+    usage: "ziping fill FILE -o OUT [--rubric ID | --rubric-file RUBRIC.json] [--overwrite] [--json]",
+    options: { json, rubric, "rubric-file": rubricFileOption, output: outputFile, overwrite: { type: "boolean" } },
     run: fillCommand,
   },
   score: {
     summary: "计算工作簿的自评得分（有自评依据时按依据计算，否则汇总表中填写的得分）",
-    usage: "ziping score FILE [--json] [--rubric ID] [--details]",
-    options: { json, rubric, details: { type: "boolean" } },
+    usage: "ziping score FILE [--json] [--rubric ID | --rubric-file RUBRIC.json] [--details]",
+    options: { json, rubric, "rubric-file": rubricFileOption, details: { type: "boolean" } },
     run: scoreCommand,
   },
   validate: {
     summary: "发送前校验：列出审核时会发现的全部问题（含单元格），可另存带“校验报告”的副本",
-    usage: "ziping validate FILE [--json] [--report OUT] [--rubric ID]",
-    options: { json, rubric, report: { type: "string" } },
+    usage: "ziping validate FILE [--json] [--report OUT] [--rubric ID | --rubric-file RUBRIC.json]",
+    options: { json, rubric, "rubric-file": rubricFileOption, report: { type: "string" } },
     run: validateCommand,
   },
   batch: {
     summary: "批量校验、计分并按总分排名（每个县一行），可写出汇总表",
-    usage: "ziping batch FILES_OR_DIR... [--json] [-o SUMMARY.xlsx]",
-    options: { json, output: outputFile },
+    usage: "ziping batch FILES_OR_DIR... [--json] [-o SUMMARY.xlsx] [--rubric-file RUBRIC.json]",
+    options: { json, output: outputFile, "rubric-file": rubricFileOption },
     run: batchCommand,
+  },
+  derive: {
+    summary: "由工作表自身的评分语句生成评分细则（供核对后使用：--rubric-file）",
+    usage: "ziping derive FILE [--sheet NAME] -o RUBRIC.json [--json]",
+    options: { json, sheet: { type: "string" }, output: outputFile },
+    run: deriveCommand,
   },
   split: {
     summary: "按责任单位拆分任务分解表，每个单位一个文件",
@@ -78,7 +86,7 @@ const COMMANDS: Record<string, Command> = {
   template: {
     summary: "按内置评分细则生成空白的自评工作簿（已带公式）",
     usage: "ziping template --rubric ID -o OUT [--json]",
-    options: { json, rubric, output: outputFile },
+    options: { json, rubric, "rubric-file": rubricFileOption, output: outputFile },
     run: templateCommand,
   },
   sample: {

@@ -45,7 +45,7 @@ import {
   meets,
   sheetRef,
 } from "./formulas";
-import { checkOwnSheets, ConflictError, SUMMARY_HEADERS } from "./ownSheets";
+import { checkOwnSheets, ConflictError, stateOps, SUMMARY_HEADERS } from "./ownSheets";
 import type { CellStyle, PlanOp, WorkbookPlan } from "./plan";
 
 export interface FillOptions {
@@ -547,34 +547,6 @@ function summaryOps(
     value:
       "说明：基础分合计不含加分；加分另计。各项得分由“" + EVIDENCE_SHEET + "”与“" + METRICS_SHEET + "”的填写自动计算。",
   });
-  return ops;
-}
-
-/**
- * The hidden _ziping sheet: the rubric this workbook was filled with, then the explanations (说明)
- * people wrote to accept warnings ("accept" | key | note), carried over on every refill.
- */
-function stateOps(grids: readonly Grid[], rubric: Rubric, sheet: string): PlanOp[] {
-  const existing = grids.find((g) => g.sheet === STATE_SHEET);
-  const ops: PlanOp[] = [
-    existing ? { op: "clearSheet", sheet: STATE_SHEET } : { op: "addSheet", sheet: STATE_SHEET, hidden: true },
-  ];
-  const rows: Array<Array<string | number>> = [
-    ["rubric", rubric.id],
-    ["rubricTitle", rubric.title],
-    ["year", rubric.year],
-    ["sheet", sheet],
-    ["format", 1],
-  ];
-  if (existing) {
-    for (let r = 0; r < existing.values.length; r++) {
-      const [kind, key, note] = [cellAt(existing, r, 0), cellAt(existing, r, 1), cellAt(existing, r, 2)];
-      if (kind === "accept" && typeof key === "string" && typeof note === "string") rows.push(["accept", key, note]);
-    }
-  }
-  rows.forEach((row, r) =>
-    row.forEach((value, c) => ops.push({ op: "set", sheet: STATE_SHEET, cell: a1(r, c), value }))
-  );
   return ops;
 }
 

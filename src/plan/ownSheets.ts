@@ -3,7 +3,9 @@
  * county's sheet that happens to bear one of those names is not. A sheet is ours when its first row
  * starts with our headers; any other sheet of that name stops the action, with nothing written.
  */
-import { cellAt, type Grid } from "../sheet/grid";
+import type { Rubric } from "../rubric/schema";
+import { a1, cellAt, type Grid } from "../sheet/grid";
+import type { PlanOp } from "./plan";
 import { EVIDENCE_HEADERS, METRIC_HEADERS } from "./evidenceSheet";
 import { EVIDENCE_SHEET, METRICS_SHEET, STATE_SHEET, SUMMARY_SHEET } from "./formulas";
 
@@ -53,4 +55,65 @@ export function rememberedRubricId(grids: readonly Grid[]): string | undefined {
     if (cellAt(state, row, 0) === "rubric" && typeof value === "string") return value;
   }
   return undefined;
+}
+
+/** The derived rubric a fill stored in _ziping (as JSON, still to be checked by the caller), if any. */
+export function rememberedDerivedRubric(grids: readonly Grid[]): unknown {
+  const state = grids.find((g) => g.sheet === STATE_SHEET);
+  if (!state) return undefined;
+  const chunks: Array<[number, string]> = [];
+  for (let row = 0; row < state.values.length; row++) {
+    const index = cellAt(state, row, 1);
+    const chunk = cellAt(state, row, 2);
+    if (cellAt(state, row, 0) === "derivedRubric" && typeof index === "number" && typeof chunk === "string")
+      chunks.push([index, chunk]);
+  }
+  if (!chunks.length) return undefined;
+  try {
+    return JSON.parse(
+      chunks
+        .sort((a, b) => a[0] - b[0])
+        .map((c) => c[1])
+        .join("")
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The hidden _ziping sheet: the rubric this workbook was filled with, then the explanations (说明)
+ * people wrote to accept warnings ("accept" | key | note), carried over on every refill.
+ */
+/** Excel holds at most 32 767 characters in a cell. */
+const DERIVED_CHUNK = 30000;
+
+export function stateOps(grids: readonly Grid[], rubric: Rubric, sheet: string): PlanOp[] {
+  const existing = grids.find((g) => g.sheet === STATE_SHEET);
+  const ops: PlanOp[] = [
+    existing ? { op: "clearSheet", sheet: STATE_SHEET } : { op: "addSheet", sheet: STATE_SHEET, hidden: true },
+  ];
+  const rows: Array<Array<string | number>> = [
+    ["rubric", rubric.id],
+    ["rubricTitle", rubric.title],
+    ["year", rubric.year],
+    ["sheet", sheet],
+    ["format", 1],
+  ];
+  // A derived rubric travels with the workbook, as reviewed (JSON in cells of at most 30 000 characters).
+  if (rubric.derived) {
+    const json = JSON.stringify(rubric);
+    for (let i = 0; i * DERIVED_CHUNK < json.length; i++)
+      rows.push(["derivedRubric", i, json.slice(i * DERIVED_CHUNK, (i + 1) * DERIVED_CHUNK)]);
+  }
+  if (existing) {
+    for (let r = 0; r < existing.values.length; r++) {
+      const [kind, key, note] = [cellAt(existing, r, 0), cellAt(existing, r, 1), cellAt(existing, r, 2)];
+      if (kind === "accept" && typeof key === "string" && typeof note === "string") rows.push(["accept", key, note]);
+    }
+  }
+  rows.forEach((row, r) =>
+    row.forEach((value, c) => ops.push({ op: "set", sheet: STATE_SHEET, cell: a1(r, c), value }))
+  );
+  return ops;
 }

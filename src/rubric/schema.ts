@@ -107,7 +107,8 @@ export const rubricSchema = z.object({
   document: z.string().min(1),
   /** The region the document belongs to (曹县, 微山县 …). */
   region: z.string().min(1),
-  year: z.number().int().min(2000).max(2100),
+  /** The year the document is for; 0 when a derived rubric could not tell. */
+  year: z.number().int().min(0).max(2100),
   /** The layout of the document's table: 任务分解表, 评分细则, 考核表, or targets only. */
   layout: z.enum(layouts),
   /** Total base points (100), and bonus points apart. */

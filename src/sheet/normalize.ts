@@ -110,11 +110,41 @@ export function pointsInText(text: string): number | undefined {
   return found;
 }
 
+/**
+ * Base and bonus points stated in text: "（15分）" → base 15; "（15分+5分）" → base 15, bonus 5;
+ * "（加分项目，10分）", "（另加5分）", "（奖励分3分）" → bonus only.
+ */
+export function statedPoints(text: string): { points?: number; bonus?: number } {
+  let found: { points?: number; bonus?: number } = {};
+  const clean = cleanText(text);
+  // "…管理 8分": points at the very end, without brackets.
+  const trailing = pointsInPart(clean.slice(-12));
+  if (
+    trailing !== undefined &&
+    /分$/.test(clean) &&
+    !/[)）]\s*$/.test(clean) &&
+    /[^0-9.]\s*\d+(\.\d+)?\s*分$/.test(clean.slice(-12))
+  ) {
+    found = { points: trailing };
+  }
+  for (const part of clean.match(BRACKETED) ?? []) {
+    const both = /(\d{1,4}(?:\.\d{1,2})?)\s*分?\s*[+＋]\s*(\d{1,4}(?:\.\d{1,2})?)\s*分/.exec(part);
+    if (both) {
+      found = { points: Number(both[1]), bonus: Number(both[2]) };
+      continue;
+    }
+    const points = pointsInPart(part);
+    if (points === undefined) continue;
+    found = /加分|另加|奖励|奖分/.test(part) ? { bonus: points } : { points };
+  }
+  return found;
+}
+
 /** Text without its "（N分）" parts: "建立试点经费保障机制（10分）" → "建立试点经费保障机制". */
 export function withoutPoints(text: string): string {
-  return cleanText(text)
-    .replace(BRACKETED, (part) => (pointsInPart(part) === undefined ? part : ""))
-    .trim();
+  const clean = cleanText(text).replace(BRACKETED, (part) => (pointsInPart(part) === undefined ? part : ""));
+  // "…管理 8分" at the end, without brackets.
+  return clean.replace(/\s+\d{1,3}(\.\d{1,2})?\s*分$/, "").trim();
 }
 
 /** A key's character bigrams and their counts, computed once for repeated comparisons. */

@@ -5,7 +5,7 @@
  */
 import { cellAt, columnCount, columnLetter, isBlankValue, mergeAt, rowCount, shownAt, textAt, type Grid } from "./grid";
 import { columnRoles, roleOfHeader, type ColumnRole } from "./columns";
-import { cleanText, matchKey, pointsInText, splitNumber, withoutPoints } from "./normalize";
+import { cleanText, matchKey, splitNumber, statedPoints, withoutPoints } from "./normalize";
 import { parseNumber } from "../rubric/figures";
 
 export type SheetKind = "task-breakdown" | "scoring" | "assessment" | "unknown";
@@ -15,12 +15,18 @@ export interface SheetRow {
   row: number;
   kind: "indicator" | "category" | "total" | "note";
   /** The category this row belongs to, as read (number, title, points written in the sheet). */
-  category?: { number?: number; title: string; points?: number; bonus: boolean; row: number };
+  /**
+   * The category this row belongs to, as read: its points, and its bonus where the header states
+   * one ("（15分+5分）"); `bonus` marks a 加分项目 category (its `points` are then bonus points).
+   */
+  category?: { number?: number; title: string; points?: number; bonusPoints?: number; bonus: boolean; row: number };
   number?: number;
   /** The indicator's text without its number and its "（N分）". */
   text: string;
   /** Points written in the sheet for this row (points column, or "（N分）" in the text). */
   points?: number;
+  /** Bonus points the row's text adds to its base ("（10分+2分）", "另加2分"). */
+  bonusPoints?: number;
   rule?: string;
   /** The raw self-score cell, when the sheet has that column. */
   selfScore?: unknown;
@@ -106,14 +112,20 @@ function resolveScoreColumn(grid: Grid, roles: HeaderRoles, header: number): Par
     if (columns.points === undefined && columns.selfScore !== undefined) columns.points = ambiguous;
     else if (columns.points !== undefined && columns.selfScore === undefined) columns.selfScore = ambiguous;
     else if (columns.points === undefined) {
+      // Decide by content: where the items state their points in the text ("（5分）"), 得分 is where
+      // the score is written; else a column of numbers is the points column (微山's 得分).
       let numbers = 0;
+      let stated = 0;
       let filled = 0;
       for (let row = header + 1; row < rowCount(grid); row++) {
-        if (isBlankValue(textAt(grid, row, columns.indicator ?? 0))) continue;
+        const text = textAt(grid, row, columns.indicator ?? 0);
+        if (isBlankValue(text)) continue;
         filled++;
         if (parseNumber(cellAt(grid, row, ambiguous)).value !== null) numbers++;
+        if (statedPoints(text).points !== undefined || statedPoints(text).bonus !== undefined) stated++;
       }
-      if (fraction(numbers, filled) >= 0.5) columns.points = ambiguous;
+      if (fraction(stated, filled) >= 0.5) columns.selfScore = ambiguous;
+      else if (fraction(numbers, filled) >= 0.5) columns.points = ambiguous;
       else columns.selfScore = ambiguous;
     }
   }
@@ -122,7 +134,8 @@ function resolveScoreColumn(grid: Grid, roles: HeaderRoles, header: number): Par
 
 function kindOf(columns: Partial<Record<ColumnRole, number>>): SheetKind {
   if (columns.indicator === undefined && columns.rule === undefined) return "unknown";
-  if (columns.units !== undefined || columns.lead !== undefined || columns.check !== undefined) return "task-breakdown";
+  // Units make a task breakdown; a 检查办法/考核方法 column alone is common to scoring sheets too.
+  if (columns.units !== undefined || columns.lead !== undefined) return "task-breakdown";
   if (columns.requirement !== undefined || columns.goal !== undefined) return "assessment";
   return "scoring";
 }
@@ -142,14 +155,16 @@ export function splitUnits(text: string): { lead?: string; responsible?: string 
 
 function readCategory(text: string, row: number): SheetRow["category"] {
   const { number, rest } = splitNumber(text);
-  const points = pointsInText(text);
+  const stated = statedPoints(text);
+  const bonus = /加分/.test(text);
   return {
     number,
     title: withoutPoints(rest)
       .replace(/[(（]\s*共?\s*[)）]$/, "")
       .trim(),
-    points,
-    bonus: /加分/.test(text),
+    points: bonus ? (stated.bonus ?? stated.points) : stated.points,
+    bonusPoints: bonus ? undefined : stated.bonus,
+    bonus,
     row,
   };
 }
@@ -234,7 +249,10 @@ export function recognizeSheet(grid: Grid): SheetLayout {
     const units = splitUnits(text(row, "units"));
     const lead = text(row, "lead") || units.lead;
     const isBonus = /加分项目|加分项/.test(own);
-    const rowCategory = isBonus ? { title: "加分项目", bonus: true, points: pointsInText(own), row } : category;
+    const stated = statedPoints(own);
+    const rowCategory = isBonus
+      ? { title: "加分项目", bonus: true, points: stated.bonus ?? stated.points, row }
+      : category;
     const columnNumber = columns.number !== undefined ? splitNumber(ownText(row, "number")).number : undefined;
     rows.push({
       row,
@@ -242,7 +260,8 @@ export function recognizeSheet(grid: Grid): SheetLayout {
       category: rowCategory,
       number: number ?? columnNumber,
       text: withoutPoints(rest),
-      points: pointsCell ?? pointsInText(own),
+      points: pointsCell ?? (isBonus ? (stated.bonus ?? stated.points) : stated.points),
+      bonusPoints: isBonus ? undefined : stated.bonus,
       rule: text(row, "rule") || undefined,
       selfScore: columns.selfScore !== undefined ? cellAt(grid, row, columns.selfScore) : undefined,
       lead: lead || undefined,

@@ -9,7 +9,7 @@ import type { PlanOp } from "../../plan/plan";
 import { formatPoints } from "../../rubric/text";
 import { a1 } from "../../sheet/grid";
 import { EXIT, printJson, UsageError, type Output } from "../io";
-import { recognizeLoaded } from "../recognizeFile";
+import { recognizeLoaded, type RubricOptions } from "../recognizeFile";
 import type { CommandArgs } from "../run";
 import { checkOutput, loadWorkbook, savePlanned } from "../workbookFile";
 
@@ -54,7 +54,7 @@ export function collectFiles(paths: string[]): string[] {
   return files;
 }
 
-export async function checkFile(file: string): Promise<BatchRow> {
+export async function checkFile(file: string, options: RubricOptions = {}): Promise<BatchRow> {
   const empty = { rubric: null, total: null, max: null, bonus: null, errors: 0, warnings: 0, unmet: 0, rank: null };
   let workbook;
   try {
@@ -63,7 +63,7 @@ export async function checkFile(file: string): Promise<BatchRow> {
     if (error instanceof UsageError) return { file, ...empty, error: error.message };
     throw error;
   }
-  const { grids, primary } = recognizeLoaded(workbook);
+  const { grids, primary } = recognizeLoaded(workbook, file, options);
   if (!primary) return { file, ...empty, error: "未识别到可评分的任务分解表、评分细则或考核表" };
   const rubric = primary.match!.rubric;
   const { findings, score } = validateRecognized(grids, primary, { accepted: acceptedNotes(grids) });
@@ -124,7 +124,7 @@ export async function batchCommand(args: CommandArgs, output: Output): Promise<n
   if (!files.length) throw new UsageError("没有找到 .xlsx 文件：" + args.positionals.join("、"));
   const rows: BatchRow[] = [];
   // One file at a time: a city's fifteen workbooks need not all be in memory at once.
-  for (const file of files) rows.push(await checkFile(file));
+  for (const file of files) rows.push(await checkFile(file, args.values));
   const ranked = rankRows(rows);
   if (out) await savePlanned(newWorkbook(), { ops: summaryOps(ranked), summary: [], kept: [] }, out);
   if (args.values.json) printJson(output, { rows: ranked });

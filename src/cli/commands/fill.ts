@@ -12,7 +12,7 @@ export async function fillCommand(args: CommandArgs, output: Output): Promise<nu
   if (!file) throw new UsageError("请指定要填充的 .xlsx 文件。\n用法：" + USAGE);
   const out = checkOutput(file, args.values.output as string | undefined, USAGE);
   const workbook = await loadWorkbook(file);
-  const { grids, sheets, primary } = recognizeLoaded(workbook, args.values.rubric);
+  const { grids, sheets, primary } = recognizeLoaded(workbook, file, args.values);
   if (!primary) {
     output.err(nothingRecognized(file, sheets));
     return EXIT.findings;

@@ -25,6 +25,17 @@ export function inspectJson(file: string, sheets: SheetRecognition[]) {
           ? { id: match.rubric.id, title: match.rubric.title, derived: match.rubric.derived !== undefined }
           : null,
         match: { score: m ? Math.round(Math.min(1, m.score) * 1000) / 1000 : 0, threshold: FIT_THRESHOLD },
+        // A derived rubric: why no built-in fitted (the closest one's match and the threshold).
+        ...(match?.rubric.derived && best && best !== match
+          ? {
+              builtin: {
+                id: best.rubric.id,
+                title: best.rubric.title,
+                score: Math.round(Math.min(1, best.score) * 1000) / 1000,
+                threshold: FIT_THRESHOLD,
+              },
+            }
+          : {}),
         headerRow: layout.headerRow >= 0 ? layout.headerRow + 1 : null,
         columns: columnLetters(layout),
         indicators: {
@@ -41,10 +52,10 @@ export async function inspectCommand(args: CommandArgs, output: Output): Promise
   const file = args.positionals[0];
   if (!file) throw new UsageError("请指定要识别的 .xlsx 文件。\n用法：ziping inspect FILE [--json] [--rubric ID]");
   const workbook = await loadWorkbook(file);
-  const { sheets, primary } = recognizeLoaded(workbook, args.values.rubric);
+  const { sheets, primary } = recognizeLoaded(workbook, file, args.values);
   if (args.values.json) printJson(output, inspectJson(file, sheets));
   else {
-    for (const { layout, match } of sheets) {
+    for (const { layout, match, best } of sheets) {
       output.out(
         "工作表“" +
           layout.sheet +
@@ -67,6 +78,19 @@ export async function inspectCommand(args: CommandArgs, output: Output): Promise
       if (!match) {
         output.out("  未匹配到内置评分细则\n");
         continue;
+      }
+      if (match.rubric.derived && best && best !== match) {
+        output.out(
+          "  没有相符的内置评分细则（最接近：" +
+            best.rubric.title +
+            "，吻合度 " +
+            Math.round(Math.min(1, best.score) * 100) +
+            "%，低于 " +
+            FIT_THRESHOLD * 100 +
+            "%），已由本表的评分语句生成评分细则（待确认 " +
+            match.rubric.derived.unparsed +
+            " 项）\n"
+        );
       }
       output.out(
         "  评分细则：" +

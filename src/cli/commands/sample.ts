@@ -26,7 +26,7 @@ export async function sampleCommand(args: CommandArgs, output: Output): Promise<
   if (!parsed.success) throw new UsageError("样例自评依据格式有误：" + parsed.error.message);
 
   const workbook = await loadWorkbook(SAMPLE_WORKBOOK);
-  const { grids, primary } = recognizeLoaded(workbook, parsed.data.rubric);
+  const { grids, primary } = recognizeLoaded(workbook, SAMPLE_WORKBOOK, { rubric: parsed.data.rubric });
   if (!primary) throw new UsageError("样例工作簿未能识别：" + SAMPLE_WORKBOOK);
   const fill = buildFillPlan(grids, primary.layout, primary.match!);
   const entry = evidenceEntryPlan(primary.match!.rubric, toEvidence(parsed.data));
@@ -35,7 +35,7 @@ export async function sampleCommand(args: CommandArgs, output: Output): Promise<
 
   // Read what was written, as any user of the file would.
   const written = await loadWorkbook(SAMPLE_OUTPUT);
-  const again = recognizeLoaded(written);
+  const again = recognizeLoaded(written, SAMPLE_OUTPUT);
   const { score, source } = scoreWorkbook(again.grids, again.primary!);
   if (args.values.json) {
     printJson(output, {

@@ -10,7 +10,7 @@ export async function scoreCommand(args: CommandArgs, output: Output): Promise<n
   const file = args.positionals[0];
   if (!file) throw new UsageError("请指定要计分的 .xlsx 文件。\n用法：ziping score FILE [--json] [--rubric ID]");
   const workbook = await loadWorkbook(file);
-  const { grids, sheets, primary } = recognizeLoaded(workbook, args.values.rubric);
+  const { grids, sheets, primary } = recognizeLoaded(workbook, file, args.values);
   if (!primary) {
     if (args.values.json) printJson(output, { file, error: "nothing-recognized" });
     output.err(nothingRecognized(file, sheets));

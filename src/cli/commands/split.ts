@@ -18,7 +18,7 @@ export async function splitCommand(args: CommandArgs, output: Output): Promise<n
   if (!dir) throw new UsageError("请用 -o 指定输出文件夹。\n用法：" + USAGE);
   if (existsSync(dir) && !existsSync(join(dir, "."))) throw new UsageError("输出位置不是文件夹：" + dir);
   const workbook = await loadWorkbook(file);
-  const { grids, sheets } = recognizeLoaded(workbook);
+  const { grids, sheets } = recognizeLoaded(workbook, file);
   const sheet = sheets.find((s) => s.layout.kind !== "unknown" && hasUnitColumn(s.layout));
   if (!sheet) {
     const recognized = sheets.filter((s) => s.layout.kind !== "unknown");

@@ -2,14 +2,14 @@ import { existsSync } from "node:fs";
 import { newWorkbook } from "../../adapters/xlsx/index";
 import { buildTemplatePlan } from "../../plan/template";
 import { EXIT, printJson, UsageError, type Output } from "../io";
-import { rubricOption } from "../recognizeFile";
+import { rubricFile, rubricOption } from "../recognizeFile";
 import type { CommandArgs } from "../run";
 import { checkOutput, savePlanned } from "../workbookFile";
 
 const USAGE = "ziping template --rubric ID -o OUT [--json]";
 
 export async function templateCommand(args: CommandArgs, output: Output): Promise<number> {
-  const rubric = rubricOption(args.values.rubric);
+  const rubric = rubricFile(args.values["rubric-file"]) ?? rubricOption(args.values.rubric);
   if (!rubric) throw new UsageError("请用 --rubric 指定评分细则（可用 ziping rubrics 查看）。\n用法：" + USAGE);
   const out = checkOutput(undefined, args.values.output as string | undefined, USAGE);
   if (existsSync(out)) throw new UsageError("文件已存在，不会覆盖：" + out);

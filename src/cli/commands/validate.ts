@@ -32,7 +32,7 @@ export async function validateCommand(args: CommandArgs, output: Output): Promis
   if (!file) throw new UsageError("请指定要校验的 .xlsx 文件。\n用法：" + USAGE);
   const report = args.values.report === undefined ? undefined : checkOutput(file, args.values.report as string, USAGE);
   const workbook = await loadWorkbook(file);
-  const { grids, sheets, primary } = recognizeLoaded(workbook, args.values.rubric);
+  const { grids, sheets, primary } = recognizeLoaded(workbook, file, args.values);
   if (!primary) {
     if (args.values.json)
       printJson(output, { file, rubric: null, findings: [], score: null, error: "nothing-recognized" });

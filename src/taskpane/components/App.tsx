@@ -1,7 +1,8 @@
 /**
  * The task pane: what was recognized, the actions, and three tabs — 概览 (the live score),
- * 自评依据 (the evidence form) and 校验 (the findings). It never calls Office or exceljs: the
- * host does, and the workbook is the one source of truth (every write is followed by a read).
+ * 自评依据 (the evidence form) and 校验 (the findings); a fourth, 评分细则, when the rubric was
+ * derived from the sheet's own sentences (to review, correct and save it). It never calls Office
+ * or exceljs: the host does, and the workbook is the one source of truth (every write is followed by a read).
  *
  * App provides the Fluent theme itself (light or dark, following Office's): index.tsx need not
  * wrap it in a FluentProvider.
@@ -30,6 +31,7 @@ import { AcceptDialog } from "./AcceptDialog";
 import { Actions, type Proposal } from "./Actions";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { Dashboard } from "./Dashboard";
+import { activeDraft, DerivedRubric, pendingCount, type DerivedDraft } from "./DerivedRubric";
 import { EvidenceForm } from "./EvidenceForm";
 import { FindingsList } from "./FindingsList";
 import { errorText } from "./format";
@@ -48,7 +50,7 @@ export interface AppProps {
   notice?: string;
 }
 
-type TabValue = "overview" | "evidence" | "findings";
+type TabValue = "overview" | "rubric" | "evidence" | "findings";
 
 const useStyles = makeStyles({
   provider: {
@@ -105,6 +107,8 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
   const [tab, setTab] = React.useState<TabValue>("overview");
   const [proposal, setProposal] = React.useState<Proposal>();
   const [accepting, setAccepting] = React.useState<Finding>();
+  // Corrections to a derived rubric not yet saved: kept here so that switching tabs keeps them.
+  const [derivedDraft, setDerivedDraft] = React.useState<DerivedDraft>();
   const grids = wb.snapshot?.grids ?? [];
   const analysis = wb.analysis;
 
@@ -148,6 +152,11 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
   const findings = analysis?.findings ?? [];
   const counts = countBySeverity(findings);
   const open = counts.error + counts.warning;
+  const derivedRubric = analysis?.rubric?.derived ? analysis.rubric : undefined;
+  const derived = derivedRubric !== undefined;
+  // 评分细则 is there only for a derived rubric: another rubric chosen meanwhile shows 概览.
+  const shown: TabValue = tab === "rubric" && !derived ? "overview" : tab;
+  const pending = derivedRubric ? pendingCount(activeDraft(derivedRubric, derivedDraft)?.rubric ?? derivedRubric) : 0;
 
   let body: React.ReactNode;
   if (!analysis) {
@@ -188,15 +197,33 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
               : undefined
           }
         />
-        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value as TabValue)}>
+        <TabList
+          className={styles.tabs}
+          selectedValue={shown}
+          onTabSelect={(_e, data) => setTab(data.value as TabValue)}
+        >
           <Tab value="overview">概览</Tab>
+          {derived ? <Tab value="rubric">评分细则{pending ? "（待确认 " + pending + "）" : ""}</Tab> : null}
           <Tab value="evidence">自评依据</Tab>
           <Tab value="findings">校验{open ? "（" + open + "）" : ""}</Tab>
         </TabList>
-        <div className={styles.panel} role="tabpanel" aria-label={TAB_NAMES[tab]}>
+        <div className={styles.panel} role="tabpanel" aria-label={TAB_NAMES[shown]}>
           <ErrorBoundary>
-            {tab === "overview" ? <Dashboard analysis={analysis} /> : null}
-            {tab === "evidence" ? (
+            {shown === "overview" ? <Dashboard analysis={analysis} /> : null}
+            {shown === "rubric" ? (
+              <DerivedRubric
+                analysis={analysis}
+                grids={grids}
+                busy={wb.busy}
+                lossyParts={host.lossyParts}
+                draft={derivedDraft}
+                onDraftChange={setDerivedDraft}
+                apply={wb.apply}
+                fail={wb.fail}
+                onShowFindings={() => setTab("findings")}
+              />
+            ) : null}
+            {shown === "evidence" ? (
               <EvidenceForm
                 analysis={analysis}
                 grids={grids}
@@ -208,7 +235,7 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
                 onCommitMetric={commitMetric}
               />
             ) : null}
-            {tab === "findings" ? (
+            {shown === "findings" ? (
               <FindingsList
                 findings={findings}
                 rubric={analysis.rubric}
@@ -277,7 +304,12 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
   );
 };
 
-const TAB_NAMES: Record<TabValue, string> = { overview: "概览", evidence: "自评依据", findings: "校验" };
+const TAB_NAMES: Record<TabValue, string> = {
+  overview: "概览",
+  rubric: "评分细则",
+  evidence: "自评依据",
+  findings: "校验",
+};
 
 const App: React.FC<AppProps> = (props) => {
   const styles = useStyles();

@@ -143,11 +143,11 @@ export function useWorkbook(host: WorkbookHost, rubrics: readonly Rubric[]): Wor
       // The user's choice, else the rubric the workbook was prepared with (as the CLI does).
       const id = chosenId ?? rememberedId;
       const chosen = id ? rubrics.find((r) => r.id === id) : undefined;
-      return [analyze(snapshot.grids, rubrics, chosen), undefined];
+      return [analyze(snapshot.grids, rubrics, chosen, host.name), undefined];
     } catch (e) {
       return [undefined, "识别工作簿失败：" + errorText(e)];
     }
-  }, [snapshot, rubrics, chosenId, rememberedId]);
+  }, [snapshot, rubrics, chosenId, rememberedId, host.name]);
 
   return {
     snapshot,

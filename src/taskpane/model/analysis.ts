@@ -1,6 +1,7 @@
 /**
  * What the pane shows of a workbook, computed from its Grids alone: the recognized sheets, the
- * rubric, the scores, the findings and the evidence form. Pure; the pane renders it.
+ * rubric (built-in, remembered, or derived from the sheet's own sentences), the scores and the
+ * findings. Pure; the pane renders it.
  */
 import { acceptedNotes } from "../../check/accepted";
 import type { Finding } from "../../check/findings";
@@ -10,7 +11,8 @@ import { hasEvidenceSheet } from "../../plan/evidenceSheet";
 import type { RubricScore } from "../../rubric/engine";
 import type { Rubric } from "../../rubric/schema";
 import type { Grid } from "../../sheet/grid";
-import { primarySheet, recognizeWorkbook, type SheetRecognition } from "../../sheet/workbook";
+import type { SheetRecognition } from "../../sheet/workbook";
+import { recognizeForScoring } from "../../check/recognize";
 
 export interface Analysis {
   sheets: SheetRecognition[];
@@ -23,9 +25,8 @@ export interface Analysis {
   filled: boolean;
 }
 
-export function analyze(grids: Grid[], rubrics: readonly Rubric[], chosen?: Rubric): Analysis {
-  const sheets = recognizeWorkbook(grids, rubrics, chosen);
-  const primary = primarySheet(sheets);
+export function analyze(grids: Grid[], rubrics: readonly Rubric[], chosen?: Rubric, file = "当前工作簿"): Analysis {
+  const { sheets, primary } = recognizeForScoring(grids, rubrics, { chosen, file });
   const filled = hasEvidenceSheet(grids);
   if (!primary) return { sheets, findings: [], filled };
   const { findings, score, source } = validateRecognized(grids, primary, { accepted: acceptedNotes(grids) });

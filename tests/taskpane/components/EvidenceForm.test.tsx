@@ -4,7 +4,10 @@
  * within its range and step, what is typed in the sheet showing in the form, and 新建模板 applied.
  */
 import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+
+// CI runs the suites in parallel on two cores: give the pane time to re-read and re-render.
+configure({ asyncUtilTimeout: 5000 });
 import { applyPlan } from "../../../src/adapters/xlsx/index";
 import { buildFillPlan } from "../../../src/plan/fill";
 import { builtinRubrics } from "../../../src/rubric/builtin/index";
