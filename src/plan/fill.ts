@@ -508,37 +508,23 @@ function summaryOps(
   const n = rubric.categories.length;
   const total = n + 1;
   ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(total, 1), value: "合计", style: { bold: true } });
-  ops.push({
-    op: "set",
-    sheet: SUMMARY_SHEET,
-    cell: a1(total, 2),
-    formula: n ? "=SUM(C2:C" + (n + 1) + ")" : "=0",
-    result: rubric.points,
-    style: { bold: true },
-  });
-  ops.push({
-    op: "set",
-    sheet: SUMMARY_SHEET,
-    cell: a1(total, 3),
-    formula: n ? "=SUM(D2:D" + (n + 1) + ")" : "=0",
-    result: totalShown,
-    style: { bold: true },
-  });
-  ops.push({
-    op: "set",
-    sheet: SUMMARY_SHEET,
-    cell: a1(total, 4),
-    formula: n ? "=SUM(E2:E" + (n + 1) + ")" : "=0",
-    result: rubric.bonus,
-    style: { bold: true },
-  });
-  ops.push({
-    op: "set",
-    sheet: SUMMARY_SHEET,
-    cell: a1(total, 5),
-    formula: n ? "=SUM(F2:F" + (n + 1) + ")" : "=0",
-    result: bonusShown,
-    style: { bold: true },
+  // The 合计 row: each column the sum of the categories above it (分值, 自评得分, 加分分值, 加分得分).
+  const totals = [
+    rubric.categories.reduce((sum, c) => sum + c.points, 0),
+    totalShown,
+    rubric.categories.reduce((sum, c) => sum + (c.bonus ?? 0), 0),
+    bonusShown,
+  ];
+  totals.forEach((result, k) => {
+    const col = a1(0, 2 + k).replace(/\d+$/, "");
+    ops.push({
+      op: "set",
+      sheet: SUMMARY_SHEET,
+      cell: a1(total, 2 + k),
+      formula: n ? "=SUM(" + col + "2:" + col + (n + 1) + ")" : "=0",
+      result,
+      style: { bold: true },
+    });
   });
   ops.push({
     op: "set",
