@@ -113,4 +113,20 @@ describeE2E("standalone pane in headless Chromium", () => {
     expect(row.getCell(5).value).toBeCloseTo(0.6, 10);
     expect(wb.getWorksheet("任务分解表")!.getCell("G3").formula).toContain("自评依据");
   });
+
+  test("a 考核表 no built-in rubric covers: derived, reviewed, scored and validated", async () => {
+    const port = (server.address() as AddressInfo).port;
+    await page.goto("http://127.0.0.1:" + port + "/standalone.html");
+    await page.locator('input[type="file"]').setInputFiles(join(ROOT, "assets", "samples", "derived", "安全生产考核表.xlsx"));
+    // The typed self-scores, clamped to each item's points (tests/derive/expected/安全生产考核表.json): 76.5.
+    await page.getByText(/评分细则：某某县2023年度乡镇安全生产目标责任考核细则/).waitFor();
+    expect(await page.getByTestId("total").textContent()).toBe("76.5 / 100 分");
+    await page.getByRole("tab", { name: /^评分细则/ }).click();
+    await page.getByText(/由工作表“考核细则”的评分语句生成/).waitFor();
+    await shot("7-derived");
+    await page.getByRole("button", { name: "发送前校验" }).click();
+    await page.getByText("E11 自评得分 12 超过本项分值 9").waitFor();
+    await page.getByText(/A6 一级指标“隐患排查治理”标注 25 分，所含二级指标合计 24 分/).waitFor();
+    await shot("8-derived-findings");
+  });
 });
