@@ -102,7 +102,7 @@ test("准备工作簿 says what it will change, then applies the fill plan once 
   await act(async () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "确定" }));
   });
-  await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
   expect(host.apply).toHaveBeenCalledTimes(1);
   expect((host.apply as jest.Mock).mock.calls[0][0]).toEqual(expected);
   // The workbook is now prepared: the form is offered instead of the prompt.
@@ -116,7 +116,7 @@ test("取消 leaves the workbook as it is", async () => {
   fireEvent.click(screen.getByRole("button", { name: "准备工作簿" }));
   const dialog = await screen.findByRole("dialog");
   fireEvent.click(within(dialog).getByRole("button", { name: "取消" }));
-  await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
   expect(host.apply).not.toHaveBeenCalled();
 });
 

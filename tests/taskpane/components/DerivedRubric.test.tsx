@@ -213,7 +213,7 @@ test("a correction is kept as a draft, saved to _ziping after 确定, and read b
   await chooseKind(dialog, t.kind);
   await typePoints(dialog, String(t.points));
   fireEvent.click(within(dialog).getByRole("button", { name: "确定" }));
-  await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
 
   // A draft: shown, not written.
   expect(screen.getByTestId("derived-draft").textContent).toBe("有 1 处修改未保存");
@@ -238,7 +238,7 @@ test("a correction is kept as a draft, saved to _ziping after 确定, and read b
   await act(async () => {
     fireEvent.click(within(confirm).getByRole("button", { name: "确定" }));
   });
-  await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
   expect(host.apply).toHaveBeenCalledTimes(1);
 
   const plan = (host.apply as jest.Mock).mock.calls[0][0] as WorkbookPlan;
@@ -307,7 +307,7 @@ test("a rule the grammar cannot read is 待确认 until corrected", async () => 
   await chooseKind(dialog, "flag");
   await typePoints(dialog, String(indicator.points));
   fireEvent.click(within(dialog).getByRole("button", { name: "确定" }));
-  await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
   expect(within(criterionItem("1.2.a")).queryByText("待确认")).toBeNull();
   expect(within(criterionItem("1.2.a")).getByText("是否")).toBeTruthy();
   expect(within(criterionItem("1.2.a")).getByText(indicator.points + " 分")).toBeTruthy();
