@@ -17,7 +17,7 @@ import {
   type MetricInput,
 } from "./metric";
 import type { Indicator, Rubric } from "./schema";
-import { formatPoints } from "./text";
+import { formatPoints, sum } from "./text";
 
 /** What a user has entered: one value per criterion (by full id "1.1.a") and the metrics' figures. */
 export interface Evidence {
@@ -108,10 +108,6 @@ function metricReader(rubric: Rubric, evidence: Evidence) {
 }
 
 type MetricLookup = ReturnType<typeof metricReader>;
-
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
-}
 
 /** Scores one indicator. Exported for the pane's per-row view and for tests. */
 export function scoreIndicator(indicator: Indicator, evidence: Evidence, metric: MetricLookup): IndicatorScore {

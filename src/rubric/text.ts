@@ -33,3 +33,7 @@ export function formatPoints(points: number): string {
 export function formatPercent(fraction: number): string {
   return String(Math.round(fraction * 1000) / 10) + "%";
 }
+
+export function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -8,7 +8,8 @@ import type { z } from "zod";
 import { maxPointsOf } from "./criteria/index";
 import { isRate } from "./metric";
 import { rubricSchema, type Discrepancy, type Indicator, type Rubric } from "./schema";
-import { formatPoints } from "./text";
+import { formatPoints, sum } from "./text";
+import { criterionLetter } from "./criteria/base";
 
 export interface RubricError {
   /** The place, in Chinese: "sd-2023 › 一级指标 1 › 二级指标 1.2". */
@@ -94,18 +95,8 @@ function allowed(
   );
 }
 
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
-}
-
 function same(a: number, b: number): boolean {
   return Math.abs(a - b) < 1e-9;
-}
-
-function letterAt(position: number): string {
-  return position < 26
-    ? String.fromCharCode(97 + position)
-    : String.fromCharCode(96 + Math.floor(position / 26)) + String.fromCharCode(97 + (position % 26));
 }
 
 function indicatorErrors(rubric: Rubric, indicator: Indicator, place: string): RubricError[] {
@@ -113,8 +104,8 @@ function indicatorErrors(rubric: Rubric, indicator: Indicator, place: string): R
   const metricIds = new Set(rubric.metrics.map((m) => m.id));
   indicator.criteria.forEach((criterion, position) => {
     const cPlace = place + " › 评分项 " + indicator.id + "." + criterion.id;
-    if (criterion.id !== letterAt(position)) {
-      errors.push({ place: cPlace, message: "评分项应按顺序编号，此处应为 " + letterAt(position) });
+    if (criterion.id !== criterionLetter(position)) {
+      errors.push({ place: cPlace, message: "评分项应按顺序编号，此处应为 " + criterionLetter(position) });
     }
     if (criterion.requires !== undefined) {
       const required = indicator.criteria.find((c) => c.id === criterion.requires);

@@ -12,7 +12,8 @@ import { parseRule } from "../rubric/derive/grammar";
 import type { Metric } from "../rubric/metric";
 import type { Category, Discrepancy, Indicator, Rubric } from "../rubric/schema";
 import { checkRubric, formatRubricErrors } from "../rubric/validate";
-import { formatPoints } from "../rubric/text";
+import { formatPoints, sum } from "../rubric/text";
+import { criterionLetter } from "../rubric/criteria/base";
 import { a1, textAt, type Grid } from "./grid";
 import { cleanText } from "./normalize";
 import type { SheetLayout, SheetRow } from "./recognize";
@@ -30,14 +31,6 @@ export interface DerivedRubric {
 }
 
 const EPS = 1e-9;
-
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
-}
-
-function letter(i: number): string {
-  return String.fromCharCode(97 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : "");
-}
 
 /** The title of the table: the first text above the header, else the sheet's name. */
 function titleOf(grid: Grid, layout: SheetLayout): string {
@@ -117,7 +110,7 @@ function indicatorOf(
   if (total < points - EPS) {
     criteria.push({
       kind: "judged",
-      id: letter(criteria.length),
+      id: criterionLetter(criteria.length),
       text: rule,
       label: "其余 " + formatPoints(points - total) + " 分（细则未写明计分办法）",
       points: points - total,
@@ -133,7 +126,7 @@ function indicatorOf(
       note: "各项要求合计 " + formatPoints(total) + " 分，超过本项 " + formatPoints(points) + " 分；按本项分值封顶",
     });
   }
-  criteria = criteria.map((c, i) => ({ ...c, id: letter(i) }));
+  criteria = criteria.map((c, i) => ({ ...c, id: criterionLetter(i) }));
   metrics.push(...parsed.metrics.filter((m: Metric) => !metrics.some((x) => x.id === m.id)));
   const indicator: Indicator = {
     id,
@@ -251,6 +244,6 @@ export function deriveRubric(grid: Grid, layout: SheetLayout, file: string): Der
     derived: { file, sheet: grid.sheet, unparsed: pending.length },
   };
   const checked = checkRubric(JSON.parse(JSON.stringify(candidate)));
-  if (!checked.ok) throw new Error("derived rubric failed its checks:\n" + formatRubricErrors(checked.errors));
+  if (!checked.ok) throw new Error("由工作表生成的评分细则未通过检查：\n" + formatRubricErrors(checked.errors));
   return { rubric: checked.rubric, pending };
 }

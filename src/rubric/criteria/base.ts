@@ -88,6 +88,12 @@ export interface CriterionKind<C> {
   score(criterion: C, context: ScoreContext): CriterionOutcome;
 }
 
+/** A criterion's letter by position, as the schema wants them: a … z, then aa, ab … (at most 702). */
+export function criterionLetter(position: number): string {
+  const a = "abcdefghijklmnopqrstuvwxyz";
+  return position < 26 ? a.charAt(position) : a.charAt(Math.floor(position / 26) - 1) + a.charAt(position % 26);
+}
+
 /** The label used in explanations. */
 export function nameOf(criterion: { text: string; label?: string }): string {
   return criterion.label ?? criterion.text;

@@ -24,6 +24,7 @@
  * are kept as written (the caller records the discrepancy). Never throws: any string gives a
  * ParsedRule (worst case one pending judged criterion for the whole points).
  */
+import { criterionLetter } from "../criteria/base";
 import type { Criterion } from "../criteria/index";
 import type { Metric } from "../metric";
 import {
@@ -1197,11 +1198,6 @@ function uniqueLabels(labels: string[], points: number[]): string[] {
   return out;
 }
 
-function letter(i: number): string {
-  const a = "abcdefghijklmnopqrstuvwxyz";
-  return i < 26 ? a.charAt(i) : a.charAt(Math.floor(i / 26) - 1) + a.charAt(i % 26);
-}
-
 function sanitizePrefix(idPrefix: string | undefined): string {
   const s = String(idPrefix ?? "")
     .toLowerCase()
@@ -1401,9 +1397,9 @@ function parse(rule: string, options: ParseOptions): ParsedRule {
   const prefix = sanitizePrefix(options && options.idPrefix);
   const metrics: Metric[] = [];
   const ids = new Map<Draft, string>();
-  drafts.forEach((d, i) => ids.set(d, letter(i)));
+  drafts.forEach((d, i) => ids.set(d, criterionLetter(i)));
   const criteria: Criterion[] = drafts.map((d, i) => {
-    const id = letter(i);
+    const id = criterionLetter(i);
     const notes = d.notes.slice();
     let requires: string | undefined;
     if (d.requires && ids.has(d.requires) && ids.get(d.requires) !== id) {

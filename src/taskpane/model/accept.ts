@@ -10,7 +10,7 @@ import type { PlanOp, WorkbookPlan } from "../../plan/plan";
 import { a1, cellAt, type Grid } from "../../sheet/grid";
 
 export function acceptPlan(grids: readonly Grid[], finding: Finding, note: string): WorkbookPlan {
-  if (finding.severity === "error") throw new Error("errors cannot be accepted");
+  if (finding.severity === "error") throw new Error("错误不能以说明放行，请先改正");
   const key = findingKey(finding);
   const state = grids.find((g) => g.sheet === STATE_SHEET);
   const ops: PlanOp[] = [];
