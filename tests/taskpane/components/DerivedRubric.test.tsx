@@ -238,8 +238,10 @@ test("a correction is kept as a draft, saved to _ziping after 确定, and read b
   const confirm = await screen.findByRole("dialog");
   expect(within(confirm).getByText(/在工作簿中保存核对后的评分细则/)).toBeTruthy();
   expect(host.apply).not.toHaveBeenCalled();
+  // Wait until the dialog is accessible: under load Fluent may still be settling its modal state.
+  const ok = await within(confirm).findByRole("button", { name: "确定" });
   await act(async () => {
-    fireEvent.click(within(confirm).getByRole("button", { name: "确定" }));
+    fireEvent.click(ok);
   });
   await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
   expect(host.apply).toHaveBeenCalledTimes(1);
