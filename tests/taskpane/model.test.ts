@@ -34,8 +34,15 @@ test("the form lists every input of the rubric, grouped, with the workbook's val
     ["1.1.c", "yesno"],
   ]);
   // 7.1 counts two kinds of item under one cap: one field each.
-  expect(form.categories[6].indicators[0].fields.map((f) => f.key)).toEqual(["7.1.a:national", "7.1.a:provincial-media"]);
-  expect(form.metrics.find((m) => m.id === "nursing-bed-share")).toMatchObject({ name: "护理型床位占比", rate: true, bounds: "≥65%" });
+  expect(form.categories[6].indicators[0].fields.map((f) => f.key)).toEqual([
+    "7.1.a:national",
+    "7.1.a:provincial-media",
+  ]);
+  expect(form.metrics.find((m) => m.id === "nursing-bed-share")).toMatchObject({
+    name: "护理型床位占比",
+    rate: true,
+    bounds: "≥65%",
+  });
 });
 
 test("a form edit is one cell write; the score and the unmet threshold follow", async () => {
@@ -51,7 +58,9 @@ test("a form edit is one cell write; the score and the unmet threshold follow", 
   const a = analyze(grids, builtinRubrics);
   // 1.1.a 是 → 2 points; everything else empty.
   expect(a.score!.total).toBe(2);
-  expect(a.findings.filter((f) => f.code === "threshold.unmet").map((f) => f.message)).toContain("I4 护理型床位占比 60%，未达到≥65%");
+  expect(a.findings.filter((f) => f.code === "threshold.unmet").map((f) => f.message)).toContain(
+    "I4 护理型床位占比 60%，未达到≥65%"
+  );
   // Clearing a field removes the value.
   applyPlan(workbook, criterionFieldPlan(rubric, { criterionId: "1.1.a" }, ""));
   expect(analyze(workbook.grids(), builtinRubrics).score!.total).toBe(0);
@@ -60,13 +69,23 @@ test("a form edit is one cell write; the score and the unmet threshold follow", 
 test("a 说明 marks the warning as explained and survives a refill", async () => {
   const workbook = await filledWorkbook();
   const rubric = builtinRubrics.find((r) => r.id === "weishan-2023")!;
-  applyPlan(workbook, metricFieldPlan(rubric, rubric.metrics.find((m) => m.id === "nursing-bed-share")!, "value", 0.6));
+  applyPlan(
+    workbook,
+    metricFieldPlan(
+      rubric,
+      rubric.metrics.find((m) => m.id === "nursing-bed-share")!,
+      "value",
+      0.6
+    )
+  );
   const unmet = analyze(workbook.grids(), builtinRubrics).findings.find((f) => f.code === "threshold.unmet")!;
   applyPlan(workbook, acceptPlan(workbook.grids(), unmet, "新建护理院年底投用，届时达标"));
   const after = analyze(workbook.grids(), builtinRubrics).findings.find((f) => f.code === "threshold.unmet")!;
   expect(after.accepted).toEqual({ note: "新建护理院年底投用，届时达标" });
   const a = analyze(workbook.grids(), builtinRubrics);
   applyPlan(workbook, buildFillPlan(workbook.grids(), a.primary!.layout, a.primary!.match!).plan);
-  expect(analyze(workbook.grids(), builtinRubrics).findings.find((f) => f.code === "threshold.unmet")!.accepted).toEqual({ note: "新建护理院年底投用，届时达标" });
+  expect(
+    analyze(workbook.grids(), builtinRubrics).findings.find((f) => f.code === "threshold.unmet")!.accepted
+  ).toEqual({ note: "新建护理院年底投用，届时达标" });
   expect(() => acceptPlan(workbook.grids(), { ...unmet, severity: "error" }, "x")).toThrow();
 });
