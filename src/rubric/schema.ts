@@ -4,17 +4,19 @@
  * the rules across fields (points add up, references resolve) live in validate.ts.
  */
 import { z } from "zod";
-import { pointsSchema } from "./criteria/base";
-import { choiceSchema } from "./criteria/choice";
-import { deductionSchema } from "./criteria/deduction";
-import { flagSchema } from "./criteria/flag";
-import { gateSchema } from "./criteria/gate";
 import type { Criterion } from "./criteria/index";
-import { judgedSchema } from "./criteria/judged";
-import { perItemSchema } from "./criteria/perItem";
-import { scaledSchema } from "./criteria/scaled";
-import { thresholdSchema } from "./criteria/threshold";
-import { boundSchema, metricSchema } from "./metric";
+import {
+  choiceSchema,
+  deductionSchema,
+  flagSchema,
+  gateSchema,
+  judgedSchema,
+  perItemSchema,
+  pointsSchema,
+  scaledSchema,
+  thresholdSchema,
+} from "./criteria/schemas";
+import { boundSchema, metricSchema } from "./metricSchema";
 
 export const criterionSchema = z.discriminatedUnion("kind", [
   flagSchema,

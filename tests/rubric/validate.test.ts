@@ -5,6 +5,7 @@
 import { checkRubric, type RubricError } from "../../src/rubric/validate";
 import type { Rubric } from "../../src/rubric/schema";
 import { tinyRubric } from "./fixtures/tiny-rubric";
+import { trustedBuiltinRubrics } from "../../src/rubric/builtin/data";
 
 function errorsOf(rubric: unknown): RubricError[] {
   const result = checkRubric(rubric);
@@ -98,5 +99,16 @@ test("references must resolve and ids must be in order", () => {
 test("garbage is rejected, not crashed on", () => {
   for (const input of [null, 42, "rubric", [], { id: "x" }]) {
     expect(checkRubric(input).ok).toBe(false);
+  }
+});
+
+test("the built-in rubrics the lite pane takes unchecked are exactly what checking them gives", () => {
+  // The lite pane (IE11) carries no zod: it relies on every shipped file passing the schema and
+  // the consistency rules unchanged — no field stripped, defaulted or coerced by parsing.
+  expect(trustedBuiltinRubrics.length).toBe(4);
+  for (const data of trustedBuiltinRubrics) {
+    const checked = checkRubric(data);
+    if (!checked.ok) throw new Error(data.id + "：" + JSON.stringify(checked.errors));
+    expect(checked.rubric).toEqual(data);
   }
 });

@@ -9,7 +9,7 @@ import { applyPlan, readWorkbook, writeWorkbook } from "../../src/adapters/xlsx/
 import { buildFillPlan } from "../../src/plan/fill";
 import { builtinRubrics } from "../../src/rubric/builtin/index";
 import { acceptPlan } from "../../src/taskpane/model/accept";
-import { analyze } from "../../src/taskpane/model/analysis";
+import { analyze } from "../../src/taskpane/model/analyze";
 import { criterionFieldPlan, evidenceForm, metricFieldPlan } from "../../src/taskpane/model/form";
 
 const SAMPLE = join(__dirname, "..", "..", "assets", "samples", "微山县-任务分解表.xlsx");

@@ -2,39 +2,12 @@
  * What every criterion kind shares: the common fields of its schema, the context it is
  * scored in, and the shape of its result.
  */
-import { z } from "zod";
 import type { ParsedFigure } from "../figures";
 import type { Metric } from "../metric";
 import { formatPoints } from "../text";
 
 /** The rubric's step: scores are multiples of half a point unless a rule says otherwise. */
 export const DEFAULT_STEP = 0.5;
-
-export const pointsSchema = z.number().finite().nonnegative("分值不能为负数");
-
-export const criterionBase = {
-  /** A letter, unique within its indicator: "a" → criterion "1.1.a". */
-  id: z.string().regex(/^[a-z]{1,2}$/, "评分项编号应为小写字母（a、b、c…）"),
-  /** The rule's own words for this part, verbatim. */
-  text: z.string().min(1),
-  /** A short name for forms and explanations; the text is used when absent. */
-  label: z.string().min(1).optional(),
-  /** Points of this part go to the bonus (加分), not the base score. */
-  bonus: z.boolean().optional(),
-  /** The letter of a flag criterion of the same indicator that must be met first (其中…加1分). */
-  requires: z
-    .string()
-    .regex(/^[a-z]{1,2}$/)
-    .optional(),
-  /** The step of this part's points, when the rule sets one other than the rubric's (0.5). */
-  step: z.number().positive().optional(),
-  /** For a derived criterion: the offsets [start, end) in the indicator's normalised rule text it came from. */
-  span: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).optional(),
-  /** A derived criterion the grammar could not read with confidence: 待确认, for the user to review. */
-  pending: z.boolean().optional(),
-  /** Why it was encoded this way, in Chinese, shown to the user (e.g. a default mapping). */
-  note: z.string().min(1).optional(),
-};
 
 export type EvidenceProblemCode =
   | "not-number"
@@ -82,7 +55,6 @@ export interface ScoreContext {
 }
 
 export interface CriterionKind<C> {
-  schema: z.ZodType<C>;
   /** The most this criterion can give (a gate gives none; an uncapped bonus is Infinity). */
   maxPoints(criterion: C): number;
   score(criterion: C, context: ScoreContext): CriterionOutcome;

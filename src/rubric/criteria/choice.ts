@@ -2,16 +2,11 @@
  * choice — exactly one of several options (主要负责同志任组长 +1 / 负责同志 +0.5;
  * 定点情况 2分、1分、0.5分三档). The input is the option's label; "无" or "否" gives nothing.
  */
-import { z } from "zod";
+import type { ChoiceCriterion } from "./schemas";
 import { toHalfWidth } from "../text";
-import { criterionBase, fraction, missing, nameOf, pointsSchema, statusFor, type CriterionKind } from "./base";
+import { fraction, missing, nameOf, statusFor, type CriterionKind } from "./base";
 
-export const choiceSchema = z.object({
-  kind: z.literal("choice"),
-  ...criterionBase,
-  options: z.array(z.object({ label: z.string().min(1), points: pointsSchema })).min(1),
-});
-export type ChoiceCriterion = z.infer<typeof choiceSchema>;
+export type { ChoiceCriterion } from "./schemas";
 
 /** The answer that means "none of the options". */
 export const NO_OPTION = "无";
@@ -21,7 +16,6 @@ function same(a: string, b: string): boolean {
 }
 
 export const choice: CriterionKind<ChoiceCriterion> = {
-  schema: choiceSchema,
   maxPoints: (c) => Math.max(...c.options.map((o) => o.points)),
   score(c, { input }) {
     const max = choice.maxPoints(c);

@@ -3,36 +3,14 @@
  * 未落实的，一个扣1分), floored at zero (扣完为止) or at the rule's 最高扣N分. A surplus that earns
  * points (超额完成一个加1分) is a separate perItem criterion.
  */
-import { z } from "zod";
+import type { DeductionCriterion } from "./schemas";
 import { parseNumber } from "../figures";
 import { formatPoints } from "../text";
-import {
-  criterionBase,
-  fraction,
-  missing,
-  nameOf,
-  pointsSchema,
-  statusFor,
-  type CriterionKind,
-  type EvidenceProblem,
-} from "./base";
+import { fraction, missing, nameOf, statusFor, type CriterionKind, type EvidenceProblem } from "./base";
 
-export const deductionSchema = z.object({
-  kind: z.literal("deduction"),
-  ...criterionBase,
-  /** The points held before any deduction. */
-  points: pointsSchema,
-  /** Deducted per shortfall. */
-  per: z.number().finite().positive(),
-  /** What a shortfall is counted in: 个, 项. */
-  unit: z.string().min(1),
-  /** 最高扣N分; without it, deductions stop at zero. */
-  maxDeduction: pointsSchema.optional(),
-});
-export type DeductionCriterion = z.infer<typeof deductionSchema>;
+export type { DeductionCriterion } from "./schemas";
 
 export const deduction: CriterionKind<DeductionCriterion> = {
-  schema: deductionSchema,
   maxPoints: (c) => c.points,
   score(c, { input }) {
     const figure = parseNumber(input);

@@ -1,13 +1,11 @@
 /** flag — a fact is true → p points (建立联席会议或议事协调机构的得2分). */
-import { z } from "zod";
+import type { FlagCriterion } from "./schemas";
 import { parseYesNo } from "../figures";
-import { criterionBase, fraction, missing, nameOf, pointsSchema, type CriterionKind } from "./base";
+import { fraction, missing, nameOf, type CriterionKind } from "./base";
 
-export const flagSchema = z.object({ kind: z.literal("flag"), ...criterionBase, points: pointsSchema });
-export type FlagCriterion = z.infer<typeof flagSchema>;
+export type { FlagCriterion } from "./schemas";
 
 export const flag: CriterionKind<FlagCriterion> = {
-  schema: flagSchema,
   maxPoints: (c) => c.points,
   score(c, { input }) {
     const answer = parseYesNo(input);

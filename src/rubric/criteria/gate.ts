@@ -2,15 +2,13 @@
  * gate — a disqualifying fact: when it is true the whole indicator scores nothing
  * (出现安全事故的机构不得分). It gives no points of its own.
  */
-import { z } from "zod";
+import type { GateCriterion } from "./schemas";
 import { parseYesNo } from "../figures";
-import { criterionBase, nameOf, type CriterionKind } from "./base";
+import { nameOf, type CriterionKind } from "./base";
 
-export const gateSchema = z.object({ kind: z.literal("gate"), ...criterionBase });
-export type GateCriterion = z.infer<typeof gateSchema>;
+export type { GateCriterion } from "./schemas";
 
 export const gate: CriterionKind<GateCriterion> = {
-  schema: gateSchema,
   maxPoints: () => 0,
   score(c, { input }) {
     const answer = parseYesNo(input);

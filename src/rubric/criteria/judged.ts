@@ -3,33 +3,24 @@
  * stated bands). The user enters the value; the engine checks the range and the step and scores
  * what is allowed: a value above the range counts as the maximum, one off the step is rounded down.
  */
-import { z } from "zod";
+import type { JudgedCriterion } from "./schemas";
 import { parseNumber } from "../figures";
 import { formatPoints } from "../text";
 import {
   DEFAULT_STEP,
-  criterionBase,
   floorToStep,
   fraction,
   isMultipleOf,
   missing,
   nameOf,
-  pointsSchema,
   statusFor,
   type CriterionKind,
   type EvidenceProblem,
 } from "./base";
 
-export const judgedSchema = z.object({
-  kind: z.literal("judged"),
-  ...criterionBase,
-  /** The most the assessor may give. */
-  points: pointsSchema,
-});
-export type JudgedCriterion = z.infer<typeof judgedSchema>;
+export type { JudgedCriterion } from "./schemas";
 
 export const judged: CriterionKind<JudgedCriterion> = {
-  schema: judgedSchema,
   maxPoints: (c) => c.points,
   score(c, { input }) {
     const figure = parseNumber(input);

@@ -3,34 +3,12 @@
  * of item may count at different rates under one cap (特色创新: 2分 per work praised or
  * printed at provincial level or above, 0.5分 per provincial-media report, 最高得10分).
  */
-import { z } from "zod";
+import type { PerItemCriterion } from "./schemas";
 import { parseNumber } from "../figures";
 import { formatPoints } from "../text";
-import {
-  criterionBase,
-  fraction,
-  missing,
-  nameOf,
-  pointsSchema,
-  statusFor,
-  type CriterionKind,
-  type EvidenceProblem,
-} from "./base";
+import { fraction, missing, nameOf, statusFor, type CriterionKind, type EvidenceProblem } from "./base";
 
-export const perItemSchema = z.object({
-  kind: z.literal("perItem"),
-  ...criterionBase,
-  items: z
-    .array(
-      z.object({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1), each: z.number().finite().positive() })
-    )
-    .min(1),
-  /** 最高得N分. Absent only where the source sets no cap (recorded as a discrepancy). */
-  cap: pointsSchema.optional(),
-  /** What is counted: 项, 个, 家. */
-  unit: z.string().min(1),
-});
-export type PerItemCriterion = z.infer<typeof perItemSchema>;
+export type { PerItemCriterion } from "./schemas";
 
 /** The counts entered: one number when the criterion has one kind of item, else one per item id. */
 function countsOf(c: PerItemCriterion, input: unknown): Map<string, unknown> {
@@ -44,7 +22,6 @@ function countsOf(c: PerItemCriterion, input: unknown): Map<string, unknown> {
 }
 
 export const perItem: CriterionKind<PerItemCriterion> = {
-  schema: perItemSchema,
   maxPoints: (c) => (c.cap === undefined ? Infinity : c.cap),
   score(c, { input }) {
     const max = perItem.maxPoints(c);

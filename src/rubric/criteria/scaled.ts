@@ -4,45 +4,22 @@
  * down to the step; "bands" gives the points of the highest band the rate reaches. Where the
  * source states no mapping, the data says so (`defaultMapping: true` and a `note`).
  */
-import { z } from "zod";
+import type { ScaledCriterion } from "./schemas";
 import { parseRate } from "../figures";
 import { formatMetricValue, isRate } from "../metric";
 import { formatPercent, formatPoints } from "../text";
 import {
   DEFAULT_STEP,
-  criterionBase,
   figureProblems,
   floorToStep,
   fraction,
   missing,
   nameOf,
-  pointsSchema,
   statusFor,
   type CriterionKind,
 } from "./base";
 
-const mappingSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("linear") }),
-  z.object({
-    type: z.literal("bands"),
-    /** Highest first or any order; each band: a rate reaching `atLeast` (a fraction) gives `points`. */
-    bands: z.array(z.object({ atLeast: z.number().finite().min(0), points: pointsSchema })).min(1),
-  }),
-]);
-
-export const scaledSchema = z.object({
-  kind: z.literal("scaled"),
-  ...criterionBase,
-  points: pointsSchema,
-  /** What the rate is: 覆盖率, 完成进度, 数量占比. */
-  basis: z.string().min(1),
-  /** A rate metric of the rubric to read; without it, the rate is entered for this criterion. */
-  metric: z.string().min(1).optional(),
-  mapping: mappingSchema,
-  /** True when the source leaves the mapping open and this one is Ziping's documented default. */
-  defaultMapping: z.boolean(),
-});
-export type ScaledCriterion = z.infer<typeof scaledSchema>;
+export type { ScaledCriterion } from "./schemas";
 
 export function mapRate(c: ScaledCriterion, rate: number): number {
   const bounded = Math.max(0, Math.min(1, rate));
@@ -72,7 +49,6 @@ export function describeMapping(c: ScaledCriterion): string {
 }
 
 export const scaled: CriterionKind<ScaledCriterion> = {
-  schema: scaledSchema,
   maxPoints: (c) => c.points,
   score(c, context) {
     const found = c.metric ? context.metric(c.metric) : undefined;

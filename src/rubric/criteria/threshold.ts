@@ -2,21 +2,13 @@
  * threshold — a metric meets a bound → p points (护理型床位占比达到65%以上得1分;
  * 月探访率达到100%得1分). The value is the metric's, entered once in 指标数据.
  */
-import { z } from "zod";
-import { boundSchema, formatBound, formatMetricValue, meetsBound } from "../metric";
-import { criterionBase, figureProblems, fraction, missing, pointsSchema, type CriterionKind } from "./base";
+import type { ThresholdCriterion } from "./schemas";
+import { formatBound, formatMetricValue, meetsBound } from "../metric";
+import { figureProblems, fraction, missing, type CriterionKind } from "./base";
 
-export const thresholdSchema = z.object({
-  kind: z.literal("threshold"),
-  ...criterionBase,
-  points: pointsSchema,
-  metric: z.string().min(1),
-  bound: boundSchema,
-});
-export type ThresholdCriterion = z.infer<typeof thresholdSchema>;
+export type { ThresholdCriterion } from "./schemas";
 
 export const threshold: CriterionKind<ThresholdCriterion> = {
-  schema: thresholdSchema,
   maxPoints: (c) => c.points,
   score(c, context) {
     const found = context.metric(c.metric);

@@ -4,9 +4,14 @@
  */
 import * as React from "react";
 import { Body1, Caption1, Field, ProgressBar, Subtitle2, Title1, makeStyles, tokens } from "@fluentui/react-components";
-import type { ThresholdStatus } from "../../rubric/engine";
-import { formatMetricValue } from "../../rubric/metric";
 import type { Analysis } from "../model/analysis";
+import {
+  blankMetricCount,
+  categoryBar,
+  scoreSourceText,
+  thresholdValueText,
+  unmetThresholds,
+} from "../model/dashboard";
 import { points } from "./format";
 
 export interface DashboardProps {
@@ -41,29 +46,13 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Unmet thresholds, one per metric and bound (a criterion and a target may state the same one). */
-function unmetThresholds(thresholds: readonly ThresholdStatus[]): ThresholdStatus[] {
-  const seen = new Set<string>();
-  return thresholds.filter((t) => {
-    const key = t.metric + "|" + t.boundText;
-    if (t.met !== false || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 export const Dashboard: React.FC<DashboardProps> = ({ analysis }) => {
   const styles = useStyles();
   const { score, rubric } = analysis;
   if (!score || !rubric)
     return <Body1>未识别出评分细则，无法计算自评得分。请确认工作簿中有任务分解表、评分细则或考核表。</Body1>;
   const unmet = unmetThresholds(score.thresholds);
-  const blank = new Set(score.thresholds.filter((t) => t.met === null).map((t) => t.metric)).size;
-  const valueText = (t: ThresholdStatus) => {
-    const metric = rubric.metrics.find((m) => m.id === t.metric);
-    if (t.value === null) return "未填写";
-    return metric ? formatMetricValue(metric, t.value) : points(t.value);
-  };
+  const blank = blankMetricCount(score.thresholds);
   return (
     <div className={styles.root}>
       <section aria-labelledby="total-heading" className={styles.total}>
@@ -78,30 +67,17 @@ export const Dashboard: React.FC<DashboardProps> = ({ analysis }) => {
             加分 {points(score.bonus.score)} / {points(score.bonus.max)}
           </Body1>
         ) : null}
-        <Caption1 className={styles.muted}>
-          {analysis.source === "typed"
-            ? "按表中填写的自评得分合计；准备工作簿后按自评依据计算。"
-            : "按“自评依据”“指标数据”计算，与表中公式一致。"}
-        </Caption1>
+        <Caption1 className={styles.muted}>{scoreSourceText(analysis.source)}</Caption1>
       </section>
       <section aria-labelledby="categories-heading" className={styles.categories}>
         <Subtitle2 as="h2" id="categories-heading">
           各一级指标
         </Subtitle2>
         {score.categories.map((c) => {
-          const base = c.max > 0;
-          const shown = base ? c.score : c.bonus.score;
-          const max = base ? c.max : c.bonus.max;
-          const text =
-            (base ? "" : "加分 ") +
-            points(shown) +
-            " / " +
-            points(max) +
-            " 分" +
-            (base && c.bonus.max > 0 ? "（加分 " + points(c.bonus.score) + " / " + points(c.bonus.max) + "）" : "");
+          const bar = categoryBar(c);
           return (
-            <Field key={c.id} label={c.title} hint={text}>
-              <ProgressBar value={max > 0 ? Math.min(shown / max, 1) : 0} thickness="large" />
+            <Field key={c.id} label={bar.title} hint={bar.text}>
+              <ProgressBar value={bar.fraction} thickness="large" />
             </Field>
           );
         })}
@@ -115,7 +91,7 @@ export const Dashboard: React.FC<DashboardProps> = ({ analysis }) => {
             {unmet.map((t) => (
               <li key={t.metric + t.boundText}>
                 <Body1>
-                  {t.name}：<span className={styles.unmet}>{valueText(t)}</span>，目标 {t.boundText}
+                  {t.name}：<span className={styles.unmet}>{thresholdValueText(rubric, t)}</span>，目标 {t.boundText}
                 </Body1>
               </li>
             ))}

@@ -6,7 +6,8 @@
 import * as React from "react";
 import type { WorkbookPlan } from "../../plan/plan";
 import type { Rubric } from "../../rubric/schema";
-import { analyze, type Analysis } from "../model/analysis";
+import type { Analysis } from "../model/analysis";
+import { analyze } from "../model/analyze";
 import type { WorkbookHost, WorkbookSnapshot } from "../model/host";
 import { errorText } from "./format";
 import { rememberedRubricId } from "./plans";

@@ -1,7 +1,8 @@
 /**
  * What the pane shows of a workbook, computed from its Grids alone: the recognized sheets, the
- * rubric (built-in, remembered, or derived from the sheet's own sentences), the scores and the
- * findings. Pure; the pane renders it.
+ * rubric, the scores and the findings. Pure; the pane renders it. Which rubric scores the
+ * workbook is decided before (analyze.ts for the pane, lite/analyze.ts for the lite pane); this
+ * module scores and checks, and imports no zod, so both panes share it.
  */
 import { acceptedNotes } from "../../check/accepted";
 import type { Finding } from "../../check/findings";
@@ -12,7 +13,6 @@ import type { RubricScore } from "../../rubric/engine";
 import type { Rubric } from "../../rubric/schema";
 import type { Grid } from "../../sheet/grid";
 import type { SheetRecognition } from "../../sheet/workbook";
-import { recognizeForScoring } from "../../check/recognize";
 
 export interface Analysis {
   sheets: SheetRecognition[];
@@ -25,10 +25,10 @@ export interface Analysis {
   filled: boolean;
 }
 
-export function analyze(grids: Grid[], rubrics: readonly Rubric[], chosen?: Rubric, file = "当前工作簿"): Analysis {
-  const { sheets, primary } = recognizeForScoring(grids, rubrics, { chosen, file });
+/** Scores and checks the primary sheet, matched to its rubric. */
+export function analysisOf(grids: Grid[], sheets: SheetRecognition[], primary?: SheetRecognition): Analysis {
   const filled = hasEvidenceSheet(grids);
-  if (!primary) return { sheets, findings: [], filled };
+  if (!primary || !primary.match) return { sheets, findings: [], filled };
   const { findings, score, source } = validateRecognized(grids, primary, { accepted: acceptedNotes(grids) });
-  return { sheets, primary, rubric: primary.match!.rubric, score, source, findings, filled };
+  return { sheets, primary, rubric: primary.match.rubric, score, source, findings, filled };
 }

@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { parseRule, type ParsedRule } from "../../../src/rubric/derive/grammar";
-import { metricSchema } from "../../../src/rubric/metric";
+import { metricSchema } from "../../../src/rubric/metricSchema";
 import { criterionSchema } from "../../../src/rubric/schema";
 
 const SEED = 20260611;

@@ -17,7 +17,7 @@ import { applyPlan } from "../../../src/adapters/xlsx/index";
 import { buildFillPlan } from "../../../src/plan/fill";
 import { builtinRubrics } from "../../../src/rubric/builtin/index";
 import App from "../../../src/taskpane/components/App";
-import { analyze } from "../../../src/taskpane/model/analysis";
+import { analyze } from "../../../src/taskpane/model/analyze";
 import { criterionFieldPlan, metricFieldPlan } from "../../../src/taskpane/model/form";
 import { fakeHost, type FakeHost, type FakeHostOptions } from "./fakeHost";
 import "./jsdomShims";

@@ -22,7 +22,7 @@ import type { Indicator, Rubric } from "../../../src/rubric/schema";
 import type { WorkbookPlan } from "../../../src/plan/plan";
 import App from "../../../src/taskpane/components/App";
 import { ruleSegments } from "../../../src/taskpane/components/DerivedRubric";
-import { analyze } from "../../../src/taskpane/model/analysis";
+import { analyze } from "../../../src/taskpane/model/analyze";
 import { REVISABLE_KIND_NAMES, reviseCriterion, type RevisableKind } from "../../../src/taskpane/model/derived";
 import { applyPlan } from "../../../src/adapters/xlsx/index";
 import { fakeHost, type FakeHost } from "./fakeHost";

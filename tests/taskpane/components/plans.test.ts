@@ -5,7 +5,7 @@
 import { applyPlan } from "../../../src/adapters/xlsx/index";
 import { builtinRubrics } from "../../../src/rubric/builtin/index";
 import { splitPlan, templateProposal, uniqueSheetName, validSheetName } from "../../../src/taskpane/components/plans";
-import { analyze } from "../../../src/taskpane/model/analysis";
+import { analyze } from "../../../src/taskpane/model/analyze";
 import { fakeHost } from "./fakeHost";
 
 test("a unit's name becomes a valid Excel sheet name", () => {
