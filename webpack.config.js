@@ -9,9 +9,18 @@
 // where the office serves dist/ (its own intranet server, say). Without ZIPING_BASE_URL the
 // manifest keeps the development URL and the build says so.
 //
+// Two panes, two compilations (see taskpane.html's loader, src/taskpane/loader.js):
+// - "lite": src/taskpane/lite, plain DOM, for IE11's webview (Office 2016/2019 volume licence),
+//   compiled by Babel to ES5 with only the core-js polyfills its code uses (browserslist env
+//   "lite" in package.json); it must contain no package but core-js (no zod, React, Fluent).
+// - "modern": the React + Fluent UI pane and the standalone page, compiled by Babel, packages
+//   included, for browserslist env "modern" (EdgeHTML 18 is the oldest: ES2017 out).
+// `npm run check:bundles` proves both with es-check and prints their sizes.
+//
 // dist/ is shared with `tsc -p tsconfig.cli.json` (dist/cli, dist/rubric …): webpack only cleans
 // the files at the top level of dist/ and dist/assets/, which are its own.
 
+const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -29,9 +38,7 @@ function productionBaseUrl() {
     throw new Error(`ZIPING_BASE_URL is not a URL: ${raw}`);
   }
   if (url.protocol !== "https:") {
-    throw new Error(
-      `ZIPING_BASE_URL must use https (Office loads add-ins only over https): ${raw}`
-    );
+    throw new Error(`ZIPING_BASE_URL must use https (Office loads add-ins only over https): ${raw}`);
   }
   return url.href.endsWith("/") ? url.href : url.href + "/";
 }
@@ -54,17 +61,106 @@ async function getHttpsOptions() {
   return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
 }
 
+/** Babel for one browserslist environment; polyfills from core-js, only those the code uses. */
+function babelRule(browserslistEnv, include) {
+  return {
+    test: /\.[cm]?[jt]sx?$/,
+    include,
+    // core-js is the polyfills themselves; webpack's own runtime is written for its target.
+    exclude: /node_modules[\\/](core-js|webpack)[\\/]/,
+    use: {
+      loader: "babel-loader",
+      options: {
+        cacheDirectory: true,
+        babelrc: false,
+        configFile: false,
+        browserslistEnv,
+        sourceType: "unambiguous",
+        presets: [
+          [
+            "@babel/preset-env",
+            {
+              bugfixes: true,
+              modules: false,
+              useBuiltIns: "usage",
+              corejs: require("core-js/package.json").version,
+            },
+          ],
+          ["@babel/preset-react", { runtime: "automatic" }],
+          "@babel/preset-typescript",
+        ],
+      },
+    },
+  };
+}
+
+/** Fails the lite build when a package other than core-js is bundled: the lite pane must stay small and ES5. */
+class LitePackagesGuard {
+  apply(compiler) {
+    compiler.hooks.afterCompile.tap("LitePackagesGuard", (compilation) => {
+      const found = new Set();
+      for (const module of compilation.modules) {
+        const resource = module.resource || "";
+        const m = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(resource);
+        if (m && m[1] !== "core-js") found.add(m[1].replace(/\\/g, "/"));
+      }
+      if (found.size) {
+        compilation.errors.push(
+          new Error("The lite pane may bundle only core-js, but it includes: " + Array.from(found).join(", "))
+        );
+      }
+    });
+  }
+}
+
+/** Remembers the lite bundle's files, for the loader in taskpane.html (built after it). */
+const liteFiles = [];
+class LiteFilesRecorder {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("LiteFilesRecorder", (compilation) => {
+      liteFiles.length = 0;
+      for (const file of compilation.entrypoints.get("lite").getFiles()) if (file.endsWith(".js")) liteFiles.push(file);
+    });
+  }
+}
+
+const resolve = {
+  extensions: [".ts", ".tsx", ".js"],
+  // TypeScript's node16 resolution wants ".js" on dynamic imports; the source is .ts.
+  extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+};
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const baseUrl = dev ? undefined : productionBaseUrl();
   if (!dev && !baseUrl) {
-    console.warn(
-      `[ziping] ZIPING_BASE_URL is not set: dist/manifest.xml keeps the development URL ${urlDev}`
-    );
+    console.warn(`[ziping] ZIPING_BASE_URL is not set: dist/manifest.xml keeps the development URL ${urlDev}`);
   }
+  const output = (clean) => ({
+    path: path.resolve(__dirname, "dist"),
+    filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+    chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
+    // Keep what tsc wrote into dist/ (dist/cli, dist/rubric …): clean only top-level files
+    // and dist/assets/. Only the first compilation cleans.
+    clean: clean ? { keep: (file) => file.includes("/") && !file.startsWith("assets/") } : false,
+  });
+
+  const lite = {
+    name: "lite",
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    target: ["web", "es5"],
+    entry: { lite: "./src/taskpane/lite/index.ts" },
+    output: output(true),
+    resolve,
+    module: { rules: [babelRule("lite", [path.resolve(__dirname, "src"), /node_modules[\\/]core-js/])] },
+    plugins: [new LitePackagesGuard(), new LiteFilesRecorder()],
+  };
 
   const config = {
+    name: "modern",
+    dependencies: ["lite"],
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
     target: ["web", "es2017"],
@@ -73,43 +169,9 @@ module.exports = async (env, options) => {
       // The same pane without Office: open an .xlsx in the browser (exceljs loads on demand).
       standalone: "./src/taskpane/standalone/index.tsx",
     },
-    output: {
-      path: path.resolve(__dirname, "dist"),
-      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
-      chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
-      // Keep what tsc wrote into dist/ (dist/cli, dist/rubric …): clean only top-level files
-      // and dist/assets/.
-      clean: {
-        keep: (file) => file.includes("/") && !file.startsWith("assets/"),
-      },
-    },
-    resolve: {
-      extensions: [".ts", ".tsx", ".js"],
-      // TypeScript's node16 resolution wants ".js" on dynamic imports; the source is .ts.
-      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // Type checking is `npm run typecheck`; here, only transpile, as ES modules so
-              // webpack can drop what is not used.
-              transpileOnly: true,
-              compilerOptions: {
-                module: "es2020",
-                moduleResolution: "bundler",
-                rootDir: __dirname,
-                sourceMap: dev,
-              },
-            },
-          },
-        },
-      ],
-    },
+    output: output(false),
+    resolve,
+    module: { rules: [babelRule("modern", undefined)] },
     plugins: [
       new CopyWebpackPlugin({
         patterns: [
@@ -128,6 +190,12 @@ module.exports = async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        // The loader, not the plugin, adds the scripts: the modern pane's or the lite pane's.
+        inject: false,
+        templateParameters: (compilation, assets) => ({
+          loaderSource: fs.readFileSync(path.resolve(__dirname, "src/taskpane/loader.js"), "utf8"),
+          bundles: JSON.stringify({ modern: assets.js, lite: liteFiles.slice() }),
+        }),
       }),
       new HtmlWebpackPlugin({
         filename: "standalone.html",
@@ -148,12 +216,13 @@ module.exports = async (env, options) => {
   };
 
   if (serving) {
-    config.devServer = {
+    // With several compilations, webpack-dev-server takes the first one's options for all.
+    lite.devServer = {
       headers: { "Access-Control-Allow-Origin": "*" },
       server: { type: "https", options: await getHttpsOptions() },
       port: Number(process.env.npm_package_config_dev_server_port) || 3000,
     };
   }
 
-  return config;
+  return [lite, config];
 };
