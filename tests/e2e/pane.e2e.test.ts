@@ -4,39 +4,17 @@
  * recognized rubric and the total, prepare it, enter a 护理型床位占比 below 65% and see it unmet,
  * run 发送前校验, download the workbook and check it with exceljs. Screenshots go to tests/output/.
  */
-import { createServer, type Server } from "node:http";
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join, normalize } from "node:path";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Server } from "node:http";
+import type { Browser, Page } from "playwright-core";
 import * as ExcelJS from "exceljs";
+import { browserTestsReady, launchChromium, OUTPUT, ROOT, serveDist } from "./support/browser";
 
-const ROOT = join(__dirname, "..", "..");
-const DIST = join(ROOT, "dist");
 const SAMPLE = join(ROOT, "assets", "samples", "微山县-任务分解表.xlsx");
-const OUTPUT = join(ROOT, "tests", "output");
-const CHROMIUM = "/usr/bin/chromium";
-
-const ready = existsSync(CHROMIUM) && existsSync(join(DIST, "standalone.html"));
-if (!ready) console.warn("Chromium (/usr/bin/chromium) or the production build (npm run build) is missing: the pane e2e test is skipped.");
-const describeE2E = ready ? describe : describe.skip;
+const describeE2E = browserTestsReady("standalone.html") ? describe : describe.skip;
 jest.setTimeout(120_000);
-
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".xml": "text/xml" };
-
-/** A static server for dist/ on the loopback address only. */
-function serve(): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
-    const file = join(DIST, path);
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 describeE2E("standalone pane in headless Chromium", () => {
   let server: Server;
@@ -46,11 +24,8 @@ describeE2E("standalone pane in headless Chromium", () => {
 
   beforeAll(async () => {
     mkdirSync(OUTPUT, { recursive: true });
-    server = await serve();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    server = await serveDist();
+    browser = await launchChromium();
     // The default task-pane width: 320 px.
     const context = await browser.newContext({ viewport: { width: 340, height: 900 }, acceptDownloads: true, locale: "zh-CN" });
     page = await context.newPage();

@@ -5,7 +5,7 @@
  */
 /* global document */
 
-const CSS = `
+export const LITE_CSS = `
 .zl { font-family: "Segoe UI", "Microsoft YaHei", "微软雅黑", "PingFang SC", "Noto Sans CJK SC", sans-serif;
   font-size: 14px; line-height: 20px; color: #323130; padding: 12px; word-wrap: break-word; }
 .zl h1 { font-size: 20px; line-height: 28px; font-weight: 600; margin: 0; }
@@ -56,6 +56,6 @@ export function installStyles(): void {
   const style = document.createElement("style");
   style.id = "ziping-lite-styles";
   style.setAttribute("type", "text/css");
-  style.appendChild(document.createTextNode(CSS));
+  style.appendChild(document.createTextNode(LITE_CSS));
   document.getElementsByTagName("head")[0].appendChild(style);
 }

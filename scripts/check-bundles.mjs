@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// Checks the built panes (run after `npm run build`):
+// - es-check es5 on every script the lite path runs: the loader inlined in taskpane.html and the
+//   lite bundle (IE11);
+// - es-check es2017 on every script of the full pane and the standalone page, lazy chunks included
+//   (EdgeHTML 18 is the oldest webview they are built for);
+// - prints the sizes, raw and gzip: the lite path, the full pane's first load, the on-demand chunks.
+//
+//   node scripts/check-bundles.mjs [--json]
+//
+// Exit 0 when every check passes, 1 otherwise.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+const require = createRequire(import.meta.url);
+// The package exports only its API; its CLI sits beside the main entry (lib/index.js).
+const esCheck = join(dirname(require.resolve("es-check")), "cli/index.js");
+const json = process.argv.includes("--json");
+
+function read(file) {
+  return readFileSync(join(dist, file));
+}
+
+/** The scripts of an HTML page: inline bodies and the src of the others. */
+function scriptsOf(html) {
+  const inline = [];
+  const src = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const attr = /\bsrc=("?)([^"\s>]+)\1/.exec(m[1]);
+    if (attr) {
+      if (!/^https?:/.test(attr[2])) src.push(attr[2]);
+    } else if (m[2].trim()) inline.push(m[2]);
+  }
+  return { inline, src };
+}
+
+function sizes(buffers) {
+  const raw = buffers.reduce((n, b) => n + b.length, 0);
+  const gzip = buffers.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+  return { raw, gzip };
+}
+
+function kb(n) {
+  return (n / 1024).toFixed(1) + " KB";
+}
+
+function runEsCheck(version, files) {
+  try {
+    execFileSync(process.execPath, [esCheck, version, ...files], { stdio: "pipe" });
+    return { version, files: files.length, ok: true };
+  } catch (e) {
+    return { version, files: files.length, ok: false, output: String(e.stdout) + String(e.stderr) };
+  }
+}
+
+const taskpane = read("taskpane.html").toString("utf8");
+const { inline } = scriptsOf(taskpane);
+const bundlesMatch = /var bundles\s*=\s*(\{[^;]*\});/.exec(taskpane);
+if (!bundlesMatch) {
+  console.error("dist/taskpane.html has no loader (var bundles = …): run `npm run build` first.");
+  process.exit(1);
+}
+// The bundle lists are JSON written by webpack.config.js, minified to an object literal.
+const bundles = Function('"use strict"; return (' + bundlesMatch[1] + ");")();
+const standalone = scriptsOf(read("standalone.html").toString("utf8")).src;
+const chunks = readdirSync(dist).filter((f) => f.endsWith(".chunk.js"));
+
+const work = mkdtempSync(join(tmpdir(), "ziping-bundles-"));
+const loaderFiles = inline.map((body, i) => {
+  const file = join(work, "taskpane-inline-" + i + ".js");
+  writeFileSync(file, body);
+  return file;
+});
+
+const results = [
+  runEsCheck("es5", [...loaderFiles, ...bundles.lite.map((f) => join(dist, f))]),
+  runEsCheck("es2017", [...new Set([...bundles.modern, ...standalone, ...chunks])].map((f) => join(dist, f))),
+];
+rmSync(work, { recursive: true, force: true });
+
+const report = {
+  checks: results.map(({ version, files, ok }) => ({ version, files, ok })),
+  sizes: {
+    lite: sizes([...inline.map((s) => Buffer.from(s)), ...bundles.lite.map(read)]),
+    modern: sizes([...inline.map((s) => Buffer.from(s)), ...bundles.modern.map(read)]),
+    onDemand: Object.fromEntries(chunks.map((f) => [f, sizes([read(f)])])),
+  },
+};
+
+if (json) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  for (const r of results) console.log((r.ok ? "✓" : "✗") + " es-check " + r.version + "：" + r.files + " 个文件");
+  const line = (name, s) => console.log("  " + name.padEnd(28) + kb(s.raw).padStart(10) + kb(s.gzip).padStart(10) + " gzip");
+  console.log("大小（原始 / gzip）：");
+  line("精简界面（加载器 + lite）", report.sizes.lite);
+  line("完整界面首次加载", report.sizes.modern);
+  for (const [file, s] of Object.entries(report.sizes.onDemand)) line("按需加载 " + file, s);
+}
+for (const r of results) if (!r.ok) console.error(r.output);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
