@@ -6,7 +6,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import App from "./components/App";
-import { builtinRubrics } from "../rubric/builtin/index";
+import { trustedBuiltinRubrics } from "../rubric/builtin/data";
 import { createOfficeHost } from "./hosts/officeHost";
 
 /* global document, Office */
@@ -45,7 +45,7 @@ Office.onReady((info) => {
   }
   createRoot(container).render(
     <React.StrictMode>
-      <App host={createOfficeHost()} rubrics={builtinRubrics} theme={officeTheme()} />
+      <App host={createOfficeHost()} rubrics={trustedBuiltinRubrics} theme={officeTheme()} />
     </React.StrictMode>
   );
 });

@@ -1,7 +1,7 @@
 /**
  * The built-in rubrics, one data file per source document (listed in data.ts). Every file is
  * checked by the same schema and consistency rules as any other rubric when it is loaded here, so
- * a bad file fails the tests, the build's CLI and the pane at start.
+ * a bad file fails the tests and the CLI at start.
  */
 import { loadRubric } from "../validate";
 import type { Rubric } from "../schema";

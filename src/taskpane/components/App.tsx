@@ -27,12 +27,11 @@ import type { Rubric } from "../../rubric/schema";
 import { acceptPlan } from "../model/accept";
 import type { WorkbookHost } from "../model/host";
 import { criterionFieldPlan, metricFieldPlan, type CriterionField } from "../model/form";
-import { AcceptDialog } from "./AcceptDialog";
 import { Actions, type Proposal } from "./Actions";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { Dashboard } from "./Dashboard";
-import { activeDraft, DerivedRubric, pendingCount, type DerivedDraft } from "./DerivedRubric";
-import { EvidenceForm } from "./EvidenceForm";
+import { activeDraft, pendingCount, type DerivedDraft } from "../model/derivedDraft";
+import { loadAcceptDialog, loadDerivedRubric, loadEvidenceForm } from "../onDemand";
 import { FindingsList } from "./FindingsList";
 import { errorText } from "./format";
 import { Header } from "./Header";
@@ -51,6 +50,11 @@ export interface AppProps {
 }
 
 type TabValue = "overview" | "rubric" | "evidence" | "findings";
+
+// Parts of the pane not on its first screen, loaded when first shown (see onDemand.ts).
+const DerivedRubric = React.lazy(() => loadDerivedRubric().then((m) => ({ default: m.DerivedRubric })));
+const EvidenceForm = React.lazy(() => loadEvidenceForm().then((m) => ({ default: m.EvidenceForm })));
+const AcceptDialog = React.lazy(() => loadAcceptDialog().then((m) => ({ default: m.AcceptDialog })));
 
 const useStyles = makeStyles({
   provider: {
@@ -209,47 +213,49 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
         </TabList>
         <div className={styles.panel} role="tabpanel" aria-label={TAB_NAMES[shown]}>
           <ErrorBoundary>
-            {shown === "overview" ? <Dashboard analysis={analysis} /> : null}
-            {shown === "rubric" ? (
-              <DerivedRubric
-                analysis={analysis}
-                grids={grids}
-                busy={wb.busy}
-                lossyParts={host.lossyParts}
-                draft={derivedDraft}
-                onDraftChange={setDerivedDraft}
-                apply={wb.apply}
-                fail={wb.fail}
-                onShowFindings={() => setTab("findings")}
-              />
-            ) : null}
-            {shown === "evidence" ? (
-              <EvidenceForm
-                analysis={analysis}
-                grids={grids}
-                busy={wb.busy}
-                lossyParts={host.lossyParts}
-                preparedWith={rubrics.find((r) => r.id === wb.rememberedId)}
-                onPrepare={proposeFill}
-                onCommitCriterion={commitCriterion}
-                onCommitMetric={commitMetric}
-              />
-            ) : null}
-            {shown === "findings" ? (
-              <FindingsList
-                findings={findings}
-                rubric={analysis.rubric}
-                busy={wb.busy}
-                onSelect={(f) => void wb.select(f.sheet, f.cell || "A1")}
-                onAccept={setAccepting}
-                onWriteReport={() =>
-                  propose(
-                    () => ({ title: "写入校验报告", what: "写入校验报告", plan: buildReportPlan(grids, findings) }),
-                    "写入校验报告"
-                  )
-                }
-              />
-            ) : null}
+            <React.Suspense fallback={<Spinner size="small" label="正在加载…" />}>
+              {shown === "overview" ? <Dashboard analysis={analysis} /> : null}
+              {shown === "rubric" ? (
+                <DerivedRubric
+                  analysis={analysis}
+                  grids={grids}
+                  busy={wb.busy}
+                  lossyParts={host.lossyParts}
+                  draft={derivedDraft}
+                  onDraftChange={setDerivedDraft}
+                  apply={wb.apply}
+                  fail={wb.fail}
+                  onShowFindings={() => setTab("findings")}
+                />
+              ) : null}
+              {shown === "evidence" ? (
+                <EvidenceForm
+                  analysis={analysis}
+                  grids={grids}
+                  busy={wb.busy}
+                  lossyParts={host.lossyParts}
+                  preparedWith={rubrics.find((r) => r.id === wb.rememberedId)}
+                  onPrepare={proposeFill}
+                  onCommitCriterion={commitCriterion}
+                  onCommitMetric={commitMetric}
+                />
+              ) : null}
+              {shown === "findings" ? (
+                <FindingsList
+                  findings={findings}
+                  rubric={analysis.rubric}
+                  busy={wb.busy}
+                  onSelect={(f) => void wb.select(f.sheet, f.cell || "A1")}
+                  onAccept={setAccepting}
+                  onWriteReport={() =>
+                    propose(
+                      () => ({ title: "写入校验报告", what: "写入校验报告", plan: buildReportPlan(grids, findings) }),
+                      "写入校验报告"
+                    )
+                  }
+                />
+              ) : null}
+            </React.Suspense>
           </ErrorBoundary>
         </div>
       </>
@@ -285,20 +291,22 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
         />
       ) : null}
       {accepting ? (
-        <AcceptDialog
-          finding={accepting}
-          busy={wb.busy}
-          lossyParts={host.lossyParts}
-          onCancel={() => setAccepting(undefined)}
-          onAccept={async (note) => {
-            try {
-              await wb.apply(acceptPlan(grids, accepting, note), "记录说明");
-            } catch (e) {
-              wb.fail("记录说明", e);
-            }
-            setAccepting(undefined);
-          }}
-        />
+        <React.Suspense fallback={null}>
+          <AcceptDialog
+            finding={accepting}
+            busy={wb.busy}
+            lossyParts={host.lossyParts}
+            onCancel={() => setAccepting(undefined)}
+            onAccept={async (note) => {
+              try {
+                await wb.apply(acceptPlan(grids, accepting, note), "记录说明");
+              } catch (e) {
+                wb.fail("记录说明", e);
+              }
+              setAccepting(undefined);
+            }}
+          />
+        </React.Suspense>
       ) : null}
     </main>
   );

@@ -50,18 +50,10 @@ import {
   type RevisableKind,
 } from "../model/derived";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { activeDraft, pendingCount, type DerivedDraft } from "../model/derivedDraft";
+export { activeDraft, pendingCount, type DerivedDraft };
 import { errorText, points } from "./format";
 import { useSharedStyles } from "./styles";
-
-/** Corrections made in the pane and not yet saved in the workbook. */
-export interface DerivedDraft {
-  /** The rubric with every correction so far. */
-  rubric: Rubric;
-  /** The corrected criteria, by id ("1.2.b"), each once. */
-  changed: string[];
-  /** The rubric the corrections started from (JSON), to tell when the sheet changed underneath. */
-  base: string;
-}
 
 export interface DerivedRubricProps {
   analysis: Analysis;
@@ -88,19 +80,6 @@ const RUBRIC_CODES: ReadonlySet<string> = new Set([
 ]);
 
 const SAVE = "保存核对结果";
-
-/** The draft, when it belongs to the rubric shown (the same derived sheet). */
-export function activeDraft(rubric: Rubric | undefined, draft: DerivedDraft | undefined): DerivedDraft | undefined {
-  return rubric?.derived && draft && draft.rubric.id === rubric.id ? draft : undefined;
-}
-
-/** How many criteria are still 待确认. */
-export function pendingCount(rubric: Rubric): number {
-  let n = 0;
-  for (const category of rubric.categories)
-    for (const indicator of category.indicators) for (const c of indicator.criteria) if (c.pending) n++;
-  return n;
-}
 
 function criterionCount(rubric: Rubric): number {
   let n = 0;

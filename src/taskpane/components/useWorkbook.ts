@@ -7,10 +7,13 @@ import * as React from "react";
 import type { WorkbookPlan } from "../../plan/plan";
 import type { Rubric } from "../../rubric/schema";
 import type { Analysis } from "../model/analysis";
-import { analyze } from "../model/analyze";
+import { analyzeBuiltin } from "../model/analyzeBuiltin";
+import { loadFullAnalysis } from "../onDemand";
 import type { WorkbookHost, WorkbookSnapshot } from "../model/host";
 import { errorText } from "./format";
 import { rememberedRubricId } from "./plans";
+
+type FullAnalysis = Awaited<ReturnType<typeof loadFullAnalysis>>["analyze"];
 
 /** How long after the last reported edit the workbook is read again. */
 export const CHANGE_DEBOUNCE_MS = 300;
@@ -138,24 +141,50 @@ export function useWorkbook(host: WorkbookHost, rubrics: readonly Rubric[]): Wor
     return rubrics.some((r) => r.id === id) ? id : undefined;
   }, [snapshot, rubrics]);
 
-  const [analysis, analysisError] = React.useMemo((): [Analysis | undefined, string | undefined] => {
-    if (!snapshot) return [undefined, undefined];
+  // The analysis that can derive a rubric (grammar, rubric schema), loaded the first time a
+  // workbook needs it; the built-in rubrics' analysis until then (model/analyzeBuiltin.ts).
+  const [fullAnalysis, setFullAnalysis] = React.useState<FullAnalysis>();
+  const [loadError, setLoadError] = React.useState<string>();
+
+  const [analysis, analysisError, derivationNeeded] = React.useMemo((): [
+    Analysis | undefined,
+    string | undefined,
+    boolean,
+  ] => {
+    if (!snapshot) return [undefined, undefined, false];
     try {
       // The user's choice, else the rubric the workbook was prepared with (as the CLI does).
       const id = chosenId ?? rememberedId;
       const chosen = id ? rubrics.find((r) => r.id === id) : undefined;
-      return [analyze(snapshot.grids, rubrics, chosen, host.name), undefined];
+      if (fullAnalysis) return [fullAnalysis(snapshot.grids, rubrics, chosen, host.name), undefined, false];
+      const builtin = analyzeBuiltin(snapshot.grids, rubrics, chosen);
+      // Until the full analysis is there, show nothing rather than "no rubric fits".
+      if (builtin.derivationNeeded) return [undefined, undefined, true];
+      return [builtin, undefined, false];
     } catch (e) {
-      return [undefined, "识别工作簿失败：" + errorText(e)];
+      return [undefined, "识别工作簿失败：" + errorText(e), false];
     }
-  }, [snapshot, rubrics, chosenId, rememberedId, host.name]);
+  }, [snapshot, rubrics, chosenId, rememberedId, host.name, fullAnalysis]);
+
+  React.useEffect(() => {
+    if (!derivationNeeded || fullAnalysis) return;
+    loadFullAnalysis().then(
+      (m) => {
+        if (mounted.current) setFullAnalysis(() => m.analyze);
+      },
+      (e: unknown) => {
+        if (mounted.current) setLoadError("识别工作簿失败：" + errorText(e));
+      }
+    );
+  }, [derivationNeeded, fullAnalysis]);
 
   return {
     snapshot,
     analysis,
-    loading,
+    // Still loading while the analysis that derives a rubric is on its way.
+    loading: loading || (derivationNeeded && !loadError),
     busy,
-    error: error ?? analysisError,
+    error: error ?? analysisError ?? loadError,
     skipped,
     chosenId,
     rememberedId,

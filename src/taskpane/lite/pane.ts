@@ -16,6 +16,7 @@ import { formatPoints } from "../../rubric/text";
 import { fillPlan } from "../components/plans";
 import { errorText, KIND_NAMES } from "../components/format";
 import type { WorkbookHost, WorkbookSnapshot } from "../model/host";
+import { analyzeBuiltin, type BuiltinAnalysis } from "../model/analyzeBuiltin";
 import {
   blankMetricCount,
   categoryBar,
@@ -23,7 +24,6 @@ import {
   thresholdValueText,
   unmetThresholds,
 } from "../model/dashboard";
-import { analyzeLite, type LiteAnalysis } from "./analyze";
 import { el, replaceChildren, type Child } from "./dom";
 
 /* global document, window, HTMLElement */
@@ -50,9 +50,21 @@ interface Message {
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
+const FULL_PANE =
+  "请在 Office 2021、Office 2024 或 Microsoft 365 中打开自评助手，或使用命令行 ziping（ziping derive）。";
+
+/**
+ * Deriving a rubric from a sheet's sentences, and checking one stored in the workbook, need the
+ * rubric schema (zod), which the lite bundle does not carry: said, never guessed.
+ */
+const DERIVATION_NEEDED: Record<"remembered" | "unmatched", string> = {
+  remembered: "此工作簿使用由表格自身生成的评分细则，精简界面不能核对和使用它。" + FULL_PANE,
+  unmatched: "表格不属于内置的评分细则；由表格自身的评分语句生成评分细则需要完整界面。" + FULL_PANE,
+};
+
 export class LitePane {
   private snapshot?: WorkbookSnapshot;
-  private analysis?: LiteAnalysis;
+  private analysis?: BuiltinAnalysis;
   private busy = false;
   private loading = true;
   private message?: Message;
@@ -90,7 +102,7 @@ export class LitePane {
       try {
         const snapshot = await this.options.host.read();
         this.snapshot = snapshot;
-        this.analysis = analyzeLite(snapshot.grids, this.options.rubrics);
+        this.analysis = analyzeBuiltin(snapshot.grids, this.options.rubrics);
       } catch (e) {
         this.message = { kind: "error", text: "读取工作簿失败：" + errorText(e) };
       } finally {
@@ -149,7 +161,7 @@ export class LitePane {
         this.message = { kind: "success", text: proposal.title + "已完成。" };
         const snapshot = await this.options.host.read();
         this.snapshot = snapshot;
-        this.analysis = analyzeLite(snapshot.grids, this.options.rubrics);
+        this.analysis = analyzeBuiltin(snapshot.grids, this.options.rubrics);
       } catch (e) {
         this.message = { kind: "error", text: proposal.title + "未能完成：" + errorText(e) };
       } finally {
@@ -247,7 +259,8 @@ export class LitePane {
     } else {
       body.push(el("p", { id: "zl-sheet" }, "未在工作簿中识别出任务分解表、评分细则或考核表。"));
     }
-    if (a && a.needsFullPane) body.push(el("div", { class: "message warning", role: "note" }, a.needsFullPane));
+    const derivation = a && a.derivationNeeded ? DERIVATION_NEEDED[a.derivationNeeded] : undefined;
+    if (derivation) body.push(el("div", { class: "message warning", role: "note" }, derivation));
     return el("section", { "aria-labelledby": "zl-recognition" }, ...withHeadingId(body, "zl-recognition"));
   }
 

@@ -7,7 +7,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import App from "../components/App";
-import { builtinRubrics } from "../../rubric/builtin/index";
+import { trustedBuiltinRubrics } from "../../rubric/builtin/data";
 import type { WorkbookHost } from "../model/host";
 import { openFileHost } from "../hosts/fileHost";
 import { OpenFile } from "./OpenFile";
@@ -16,7 +16,7 @@ import { OpenFile } from "./OpenFile";
 
 function Standalone() {
   const [host, setHost] = React.useState<WorkbookHost>();
-  if (host) return <App host={host} rubrics={builtinRubrics} />;
+  if (host) return <App host={host} rubrics={trustedBuiltinRubrics} />;
   return (
     <FluentProvider theme={webLightTheme}>
       <OpenFile onOpen={async (name, data) => setHost(await openFileHost(name, data))} />

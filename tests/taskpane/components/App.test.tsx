@@ -20,7 +20,7 @@ import App from "../../../src/taskpane/components/App";
 import { analyze } from "../../../src/taskpane/model/analyze";
 import { criterionFieldPlan, metricFieldPlan } from "../../../src/taskpane/model/form";
 import { fakeHost, type FakeHost, type FakeHostOptions } from "./fakeHost";
-import "./jsdomShims";
+import { dialogClosed } from "./jsdomShims";
 
 jest.setTimeout(30000);
 // Fluent keeps the page aria-hidden while a closing dialog animates out; under the load of the
@@ -79,15 +79,15 @@ test("shows the recognized sheet's kind and the rubric it matched", async () => 
 test("the rubric picker lists the three scoring rubrics", async () => {
   const host = await fakeHost();
   await renderApp(host);
-  fireEvent.click(screen.getByRole("combobox", { name: /使用的评分细则/ }));
-  const options = await screen.findAllByRole("option");
+  const picker = screen.getByRole("combobox", { name: /使用的评分细则/ });
+  const options = within(picker).getAllByRole("option").filter((o) => (o as HTMLOptionElement).value !== "");
   expect(options.map((o) => o.textContent)).toEqual(
     builtinRubrics.filter((r) => r.categories.length > 0).map((r) => expect.stringContaining(r.title))
   );
   expect(options).toHaveLength(3);
   // Choosing another rubric re-matches the sheet against it.
   const sd = builtinRubrics.find((r) => r.id === "sd-2023")!;
-  fireEvent.click(options[0]);
+  fireEvent.change(picker, { target: { value: sd.id } });
   expect(await screen.findByText(new RegExp("评分细则：" + sd.title.replace(/[()（）]/g, ".")))).toBeTruthy();
   fireEvent.click(screen.getByRole("button", { name: "恢复自动匹配" }));
   expect(await screen.findByText(/评分细则：微山县养老服务体系创新示范县创建工作任务分解表/)).toBeTruthy();
@@ -107,7 +107,7 @@ test("准备工作簿 says what it will change, then applies the fill plan once 
   await act(async () => {
     fireEvent.click(within(dialog).getByRole("button", { hidden: true, name: "确定" }));
   });
-  await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
+  await dialogClosed();
   expect(host.apply).toHaveBeenCalledTimes(1);
   expect((host.apply as jest.Mock).mock.calls[0][0]).toEqual(expected);
   // The workbook is now prepared: the form is offered instead of the prompt.
@@ -121,7 +121,7 @@ test("取消 leaves the workbook as it is", async () => {
   fireEvent.click(screen.getByRole("button", { name: "准备工作簿" }));
   const dialog = await screen.findByRole("dialog", { hidden: true });
   fireEvent.click(within(dialog).getByRole("button", { hidden: true, name: "取消" }));
-  await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
+  await dialogClosed();
   expect(host.apply).not.toHaveBeenCalled();
 });
 

@@ -26,7 +26,7 @@ import { analyze } from "../../../src/taskpane/model/analyze";
 import { REVISABLE_KIND_NAMES, reviseCriterion, type RevisableKind } from "../../../src/taskpane/model/derived";
 import { applyPlan } from "../../../src/adapters/xlsx/index";
 import { fakeHost, type FakeHost } from "./fakeHost";
-import "./jsdomShims";
+import { dialogClosed } from "./jsdomShims";
 
 jest.setTimeout(30000);
 // Fluent keeps the page aria-hidden while a closing dialog animates out; under the load of the
@@ -196,7 +196,7 @@ test("a correction that leaves the item short is kept as a draft; saving it is r
   // (2.5 + 2.5 → 3 + 2 takes two edits); saving checks the whole rubric.
   await typePoints(dialog, "0");
   fireEvent.click(within(dialog).getByRole("button", { hidden: true, name: "确定" }));
-  await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
+  await dialogClosed();
   expect(screen.getByTestId("derived-draft")).toBeTruthy();
   fireEvent.click(await screen.findByRole("button", { name: "保存核对结果" }, { timeout: 3000 }));
   expect(await screen.findByText(/核对后的评分细则不一致/)).toBeTruthy();
@@ -218,7 +218,7 @@ test("a correction is kept as a draft, saved to _ziping after 确定, and read b
   await chooseKind(dialog, t.kind);
   await typePoints(dialog, String(t.points));
   fireEvent.click(within(dialog).getByRole("button", { hidden: true, name: "确定" }));
-  await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
+  await dialogClosed();
 
   // A draft: shown, not written.
   expect(screen.getByTestId("derived-draft").textContent).toBe("有 1 处修改未保存");
@@ -244,7 +244,7 @@ test("a correction is kept as a draft, saved to _ziping after 确定, and read b
   await act(async () => {
     fireEvent.click(ok);
   });
-  await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
+  await dialogClosed();
   expect(host.apply).toHaveBeenCalledTimes(1);
 
   const plan = (host.apply as jest.Mock).mock.calls[0][0] as WorkbookPlan;
@@ -282,7 +282,7 @@ test("放弃修改 drops the draft without writing", async () => {
   await chooseKind(dialog, t.kind);
   await typePoints(dialog, String(t.points));
   fireEvent.click(within(dialog).getByRole("button", { hidden: true, name: "确定" }));
-  await screen.findByTestId("derived-draft");
+  await dialogClosed();
   fireEvent.click(screen.getByRole("button", { name: "放弃修改" }));
   expect(screen.queryByTestId("derived-draft")).toBeNull();
   expect(within(criterionItem(t.id)).getByText(kindName(t.criterion.kind as RevisableKind))).toBeTruthy();
@@ -313,7 +313,7 @@ test("a rule the grammar cannot read is 待确认 until corrected", async () => 
   await chooseKind(dialog, "flag");
   await typePoints(dialog, String(indicator.points));
   fireEvent.click(within(dialog).getByRole("button", { hidden: true, name: "确定" }));
-  await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
+  await dialogClosed();
   expect(within(criterionItem("1.2.a")).queryByText("待确认")).toBeNull();
   expect(within(criterionItem("1.2.a")).getByText("是否")).toBeTruthy();
   expect(within(criterionItem("1.2.a")).getByText(indicator.points + " 分")).toBeTruthy();
