@@ -24,6 +24,8 @@ import { browserTestsReady, launchChromium, OUTPUT, ROOT, serveDist } from "./su
 
 const SAMPLE = join(ROOT, "assets", "samples", "曹县-评分细则.xlsx");
 const FAKE_EXCEL = join(__dirname, "support", "fakeExcel11.js");
+const EDGE18 =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045";
 const IE11 = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko";
 const describeE2E = browserTestsReady("taskpane.html") ? describe : describe.skip;
 jest.setTimeout(120_000);
@@ -62,7 +64,12 @@ function removeWhatIe11Lacks(): void {
 async function sampleWorkbook(): Promise<{ sheets: unknown[] }> {
   const grids = (await readWorkbook(readFileSync(SAMPLE))).grids();
   return {
-    sheets: grids.map((g: Grid) => ({ name: g.sheet, values: g.values, formulas: g.formulas, numberFormats: g.numberFormats })),
+    sheets: grids.map((g: Grid) => ({
+      name: g.sheet,
+      values: g.values,
+      formulas: g.formulas,
+      numberFormats: g.numberFormats,
+    })),
   };
 }
 
@@ -79,11 +86,20 @@ describeE2E("the lite pane (IE11) over ExcelApi 1.1", () => {
   };
   const text = async (selector: string) => ((await page.locator(selector).textContent()) ?? "").trim();
 
-  async function openPane(query: string, ie11: boolean): Promise<void> {
+  interface PaneOptions {
+    /** An IE11 user agent and IE11's missing built-ins removed. */
+    ie11?: boolean;
+    userAgent?: string;
+    /** The full pane's script answered with one that does not parse (an older webview's fate). */
+    breakModern?: boolean;
+  }
+
+  async function openPane(query: string, options: PaneOptions = {}): Promise<void> {
+    const { ie11 } = options;
     context = await browser.newContext({
       viewport: { width: 320, height: 900 },
       locale: "zh-CN",
-      userAgent: ie11 ? IE11 : undefined,
+      userAgent: ie11 ? IE11 : options.userAgent,
     });
     page = await context.newPage();
     page.on("pageerror", (e) => errors.push(e.message));
@@ -94,13 +110,19 @@ describeE2E("the lite pane (IE11) over ExcelApi 1.1", () => {
     await context.route("https://appsforoffice.microsoft.com/**", (route) =>
       route.fulfill({ status: 200, contentType: "text/javascript", body: "" })
     );
-    await page.addInitScript({ path: FAKE_EXCEL });
-    await page.addInitScript((workbook) => {
-      (window as unknown as { ZipingFakeExcel: { install(t: unknown, w: unknown): unknown } }).ZipingFakeExcel.install(
-        window,
-        workbook
+    if (options.breakModern)
+      await context.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) =>
+        route.fulfill({ status: 200, contentType: "text/javascript", body: "const pane = async () => { await ;" })
       );
-    }, await sampleWorkbook());
+    await page.addInitScript({ path: FAKE_EXCEL });
+    await page.addInitScript(
+      (workbook) => {
+        (
+          window as unknown as { ZipingFakeExcel: { install(t: unknown, w: unknown): unknown } }
+        ).ZipingFakeExcel.install(window, workbook);
+      },
+      await sampleWorkbook()
+    );
     if (ie11) await page.addInitScript(removeWhatIe11Lacks);
     const port = (server.address() as AddressInfo).port;
     await page.goto("http://127.0.0.1:" + port + "/taskpane.html" + query);
@@ -123,7 +145,7 @@ describeE2E("the lite pane (IE11) over ExcelApi 1.1", () => {
 
   test("an IE11 user agent gets the lite pane, which recognizes, prepares, scores and checks", async () => {
     errors.length = 0;
-    await openPane("", true);
+    await openPane("", { ie11: true });
     await page
       .locator("#zl-matched")
       .waitFor({ timeout: 15_000 })
@@ -180,7 +202,9 @@ describeE2E("the lite pane (IE11) over ExcelApi 1.1", () => {
     await page.locator("#zl-total", { hasText: "5 / 100 分" }).waitFor();
     const first = page.locator(".category").first();
     expect(await first.locator(".value").textContent()).toBe("5 / 18 分");
-    expect(await first.locator("[role=progressbar]").getAttribute("aria-valuenow")).toBe(String(Math.round((5 / 18) * 100)));
+    expect(await first.locator("[role=progressbar]").getAttribute("aria-valuenow")).toBe(
+      String(Math.round((5 / 18) * 100))
+    );
     await shot("3-scored", "#zl-score-heading");
 
     // 发送前校验: findings by severity; the sample's typed 自评得分 (G4 4 …) exceed what the
@@ -196,10 +220,10 @@ describeE2E("the lite pane (IE11) over ExcelApi 1.1", () => {
     // A click selects the cell (Range.select, ExcelApi 1.1).
     await finding.click();
     const selection = () =>
-      page.evaluate(
-        () =>
-          (window as unknown as { __zipingFakeExcel: { selection(): { sheet: string; address: string } | null } })
-            .__zipingFakeExcel.selection()
+      page.evaluate(() =>
+        (
+          window as unknown as { __zipingFakeExcel: { selection(): { sheet: string; address: string } | null } }
+        ).__zipingFakeExcel.selection()
       );
     await page.waitForFunction(
       ([s, c]) => {
@@ -222,17 +246,34 @@ describeE2E("the lite pane (IE11) over ExcelApi 1.1", () => {
 
   test("the loader: a current browser gets the full pane, ?pane=lite forces the lite one", async () => {
     errors.length = 0;
-    await openPane("", false);
+    await openPane("");
     await page.getByText("识别结果").first().waitFor();
     expect(await page.evaluate(() => (window as unknown as { ZIPING_PANE: { pane: string } }).ZIPING_PANE.pane)).toBe(
       "modern"
     );
     expect(await page.locator("#zl-reason").count()).toBe(0);
+    await shot("6-full-pane-over-1.1");
     await context.close();
 
-    await openPane("?pane=lite", false);
+    await openPane("?pane=lite");
     await page.locator("#zl-matched").waitFor();
     expect(await text("#zl-reason")).toMatch(/^已按地址参数（pane=lite）打开精简界面。/);
     expect(errors).toEqual([]);
+  });
+
+  test("the loader: EdgeHTML 18 gets the full pane; a full pane that cannot start gives way to the lite one", async () => {
+    errors.length = 0;
+    await openPane("", { userAgent: EDGE18 });
+    await page.getByText("识别结果").first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { ZIPING_PANE: { pane: string } }).ZIPING_PANE.pane)).toBe(
+      "modern"
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+
+    await openPane("", { breakModern: true });
+    await page.locator("#zl-matched").waitFor();
+    expect(await text("#zl-reason")).toMatch(/^完整界面未能在当前内置浏览器中启动（不支持其脚本），已切换为精简界面。/);
+    await shot("5-fallback");
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The pane's top: its name, the workbook's, and one line per thing worth knowing — the notice
- * from the page, each capability this Excel lacks, a failed host call, what a write skipped, and
+ * from the page, each capability this Excel lacks (folded into one line when there are many), a failed host call, what a write skipped, and
  * (where Excel reports no edits) the 刷新 button.
  */
 import * as React from "react";
@@ -50,7 +50,46 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** More lines than this (an Excel with ExcelApi 1.1 lacks ten features) fold into one, opened on request. */
+const NOTES_SHOWN = 2;
+
+/** What this Excel cannot do: each a line, or, when many, one line that opens the list. */
+const CapabilityNotes: React.FC<{ notes: readonly string[] }> = ({ notes }) => {
+  const styles = useStyles();
+  const [open, setOpen] = React.useState(false);
+  if (notes.length <= NOTES_SHOWN)
+    return (
+      <>
+        {notes.map((note, i) => (
+          <MessageBar key={i} intent="info" layout="multiline">
+            <MessageBarBody>{note}</MessageBarBody>
+          </MessageBar>
+        ))}
+      </>
+    );
+  return (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>
+        当前 Excel 版本较旧，有 {notes.length} 项功能不可用，涉及的内容会跳过并说明。
+        {open ? (
+          <ul id="capability-notes" className={styles.notes}>
+            {notes.map((note, i) => (
+              <li key={i}>{note}</li>
+            ))}
+          </ul>
+        ) : null}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" aria-expanded={open} aria-controls="capability-notes" onClick={() => setOpen(!open)}>
+          {open ? "收起" : "查看"}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+};
 
 export const Header: React.FC<HeaderProps> = (props) => {
   const styles = useStyles();
@@ -65,11 +104,7 @@ export const Header: React.FC<HeaderProps> = (props) => {
           <MessageBarBody>{props.notice}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {props.notes.map((note, i) => (
-        <MessageBar key={i} intent="info" layout="multiline">
-          <MessageBarBody>{note}</MessageBarBody>
-        </MessageBar>
-      ))}
+      <CapabilityNotes notes={props.notes} />
       {props.error ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{props.error}</MessageBarBody>

@@ -21,6 +21,7 @@ import { analyze } from "../../../src/taskpane/model/analyze";
 import { criterionFieldPlan, metricFieldPlan } from "../../../src/taskpane/model/form";
 import { fakeHost, type FakeHost, type FakeHostOptions } from "./fakeHost";
 import { dialogClosed } from "./jsdomShims";
+import { capabilityNotes } from "../../../src/adapters/office/capabilities";
 
 jest.setTimeout(30000);
 // Fluent keeps the page aria-hidden while a closing dialog animates out; under the load of the
@@ -292,6 +293,33 @@ test("a rejected host call is shown as an error, and the pane goes on", async ()
   });
   expect(await screen.findByText("准备工作簿失败：工作簿处于编辑模式，无法写入")).toBeTruthy();
   expect(screen.getByText("已匹配 31 / 31 个二级指标")).toBeTruthy();
+});
+
+test("an Excel with ExcelApi 1.1 only: its ten missing features fold into one line that opens the list", async () => {
+  const notes = capabilityNotes({
+    conditionalFormats: false,
+    dataValidation: false,
+    events: false,
+    merges: false,
+    usedRangeOrNull: false,
+    enableEvents: false,
+    suspendCalculation: false,
+    hyperlinks: false,
+    freezePanes: false,
+    mergeCells: false,
+    sheetVisibility: false,
+    cellProtection: false,
+    columnWidth: false,
+    valuesOnlyUsedRange: false,
+  });
+  expect(notes).toHaveLength(10);
+  await renderApp(await fakeHost(undefined, { noEvents: true, notes }));
+  expect(screen.getByText(/当前 Excel 版本较旧，有 10 项功能不可用/)).toBeTruthy();
+  expect(screen.queryByText(notes[0])).toBeNull();
+  fireEvent.click(screen.getByRole("button", { name: "查看" }));
+  for (const note of notes) expect(screen.getByText(note)).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "收起" }));
+  expect(screen.queryByText(notes[0])).toBeNull();
 });
 
 test("without change events: a 刷新 button and why; host notes one line each; lossy parts before a write", async () => {
