@@ -99,12 +99,14 @@ export class LitePane {
   /** Reads the workbook again and recomputes everything. */
   refresh(): Promise<void> {
     return this.enqueue(async () => {
+      let what = "读取工作簿";
       try {
         const snapshot = await this.options.host.read();
         this.snapshot = snapshot;
+        what = "识别工作簿";
         this.analysis = analyzeBuiltin(snapshot.grids, this.options.rubrics);
       } catch (e) {
-        this.message = { kind: "error", text: "读取工作簿失败：" + errorText(e) };
+        this.message = { kind: "error", text: what + "失败：" + errorText(e) };
       } finally {
         this.loading = false;
       }
@@ -179,6 +181,8 @@ export class LitePane {
   private validate(): void {
     this.message = undefined;
     void this.refresh().then(() => {
+      // The workbook could not be read again: that is what to say, not the last counts.
+      if (this.message && this.message.kind === "error") return;
       const findings = this.analysis ? this.analysis.findings : [];
       const counts = countBySeverity(findings);
       this.message =
