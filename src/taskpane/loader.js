@@ -111,7 +111,7 @@
   }
 
   window.onerror = function (message, source, line, column, error) {
-    if (drawn() || started === "lite") return;
+    if (drawn()) return;
     if (typeof window.Office === "undefined") {
       show("无法加载 Office.js（https://appsforoffice.microsoft.com）：请确认这台电脑能访问该地址后重新打开自评助手。");
       return;
@@ -121,7 +121,7 @@
       startLite("完整界面未能在当前内置浏览器中启动（" + why + "），已切换为精简界面。" + upgrade);
       return;
     }
-    show("自评助手未能启动：" + String(message));
+    show((started === "lite" ? "自评助手的精简界面未能启动：" : "自评助手未能启动：") + String(message));
   };
 
   // Wait for Office (its requirement sets are known only then), but not forever: outside Office,

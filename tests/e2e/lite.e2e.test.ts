@@ -92,6 +92,8 @@ describeE2E("the lite pane (IE11) over ExcelApi 1.1", () => {
     userAgent?: string;
     /** The full pane's script answered with one that does not parse (an older webview's fate). */
     breakModern?: boolean;
+    /** Microsoft's office.js out of reach (a network that blocks it), and no fake Office either. */
+    noOffice?: boolean;
   }
 
   async function openPane(query: string, options: PaneOptions = {}): Promise<void> {
@@ -108,21 +110,23 @@ describeE2E("the lite pane (IE11) over ExcelApi 1.1", () => {
     });
     // Microsoft's office.js would replace the fake: answer it with nothing.
     await context.route("https://appsforoffice.microsoft.com/**", (route) =>
-      route.fulfill({ status: 200, contentType: "text/javascript", body: "" })
+      options.noOffice ? route.abort() : route.fulfill({ status: 200, contentType: "text/javascript", body: "" })
     );
     if (options.breakModern)
       await context.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) =>
         route.fulfill({ status: 200, contentType: "text/javascript", body: "const pane = async () => { await ;" })
       );
-    await page.addInitScript({ path: FAKE_EXCEL });
-    await page.addInitScript(
-      (workbook) => {
-        (
-          window as unknown as { ZipingFakeExcel: { install(t: unknown, w: unknown): unknown } }
-        ).ZipingFakeExcel.install(window, workbook);
-      },
-      await sampleWorkbook()
-    );
+    if (!options.noOffice) {
+      await page.addInitScript({ path: FAKE_EXCEL });
+      await page.addInitScript(
+        (workbook) => {
+          (
+            window as unknown as { ZipingFakeExcel: { install(t: unknown, w: unknown): unknown } }
+          ).ZipingFakeExcel.install(window, workbook);
+        },
+        await sampleWorkbook()
+      );
+    }
     if (ie11) await page.addInitScript(removeWhatIe11Lacks);
     const port = (server.address() as AddressInfo).port;
     await page.goto("http://127.0.0.1:" + port + "/taskpane.html" + query);
@@ -275,5 +279,13 @@ describeE2E("the lite pane (IE11) over ExcelApi 1.1", () => {
     await page.locator("#zl-matched").waitFor();
     expect(await text("#zl-reason")).toMatch(/^完整界面未能在当前内置浏览器中启动（不支持其脚本），已切换为精简界面。/);
     await shot("5-fallback");
+  });
+
+  test("without office.js (a network that blocks Microsoft's address) the pane says so, in IE11 too", async () => {
+    for (const ie11 of [true, false]) {
+      await openPane("", { ie11, noOffice: true });
+      await page.getByText(/^无法加载 Office\.js（https:\/\/appsforoffice\.microsoft\.com）/).waitFor();
+      await context.close();
+    }
   });
 });
