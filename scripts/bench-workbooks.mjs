@@ -201,7 +201,7 @@ function evidenceOps(rubric, rng, quality) {
 
 /** Recognizes, fills and returns the workbook (the rubric a fill recorded is honoured, as in the CLI). */
 function fill(workbook) {
-  const { grids, primary } = recognizeLoaded(workbook);
+  const { grids, primary } = recognizeLoaded(workbook, "bench.xlsx");
   if (!primary) throw new Error("sample not recognized");
   const { plan } = buildFillPlan(grids, primary.layout, primary.match);
   applyPlan(workbook, plan);
@@ -250,10 +250,10 @@ export async function ourLoad(bytes) {
  */
 export async function validateRun(bytes, { rubricId, all = false } = {}) {
   const workbook = await readWorkbook(bytes);
-  const { grids, sheets, primary } = recognizeLoaded(workbook, rubricId);
+  const { grids, sheets, primary } = recognizeLoaded(workbook, "bench.xlsx", { rubric: rubricId });
   const recognized = sheets.filter((s) => s.match).length;
-  if (!primary)
-    return { recognized, validated: 0, findings: 0, best: Math.max(...sheets.map((s) => s.best?.score ?? 0)) };
+  const best = Math.max(...sheets.map((s) => s.best?.score ?? 0));
+  if (!primary) return { recognized, validated: 0, findings: 0, best };
   const accepted = acceptedNotes(grids);
   const targets = all ? sheets.filter((s) => s.match) : [primary];
   let findings = 0;
@@ -263,7 +263,7 @@ export async function validateRun(bytes, { rubricId, all = false } = {}) {
     findings += v.findings.length;
     if (s === primary) total = v.score.total;
   }
-  return { recognized, validated: targets.length, findings, total };
+  return { recognized, validated: targets.length, findings, total, best };
 }
 
 /** `ziping batch DIR`: checkFile for each file, one at a time, then rankRows. */
