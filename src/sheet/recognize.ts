@@ -211,9 +211,10 @@ export function recognizeSheet(grid: Grid): SheetLayout {
   let category: SheetRow["category"];
   const indicatorCol = columns.indicator ?? columns.rule!;
   for (let row = header.bottom + 1; row < rowCount(grid); row++) {
-    if (sameHeader(grid, row, header.roles)) continue; // the header repeated mid-table (会宁)
+    // Blank rows first, cheaply: a sheet whose last cell is XFD1048576 has a million of them.
     const first = firstText(grid, row);
     if (!first) continue;
+    if (sameHeader(grid, row, header.roles)) continue; // the header repeated mid-table (会宁)
     if (FOOTER.test(matchKey(first))) {
       rows.push({ row, kind: "total", text: first });
       continue;

@@ -1,6 +1,6 @@
 /**
- * What every criterion kind shares: the common fields of its schema, the context it is
- * scored in, and the shape of its result.
+ * What every criterion kind shares: the context it is scored in and the shape of its result
+ * (the fields every kind has are in the schema, schemas.ts).
  */
 import type { ParsedFigure } from "../figures";
 import type { Metric } from "../metric";

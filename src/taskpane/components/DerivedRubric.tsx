@@ -51,7 +51,6 @@ import {
 } from "../model/derived";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { activeDraft, pendingCount, type DerivedDraft } from "../model/derivedDraft";
-export { activeDraft, pendingCount, type DerivedDraft };
 import { errorText, points } from "./format";
 import { useSharedStyles } from "./styles";
 
