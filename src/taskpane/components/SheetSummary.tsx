@@ -19,7 +19,7 @@ import {
 import type { Rubric } from "../../rubric/schema";
 import type { SheetMatch } from "../../sheet/match";
 import type { Analysis } from "../model/analysis";
-import { KIND_NAMES, points } from "./format";
+import { KIND_NAMES, otherSheetLine, points } from "./format";
 import { RubricPicker } from "./RubricPicker";
 
 export interface SheetSummaryProps {
@@ -168,11 +168,7 @@ export const SheetSummary: React.FC<SheetSummaryProps> = ({ analysis, rubrics, c
         <ul className={styles.list} aria-label="其他工作表">
           {others.map((s) => (
             <li key={s.layout.sheet}>
-              <Caption1 className={styles.muted}>
-                “{s.layout.sheet}”：{KIND_NAMES[s.layout.kind]}
-                {s.layout.kind === "unknown" && s.layout.reason ? "（" + s.layout.reason + "）" : ""}
-                {s.layout.kind !== "unknown" && !s.match ? "（没有相符的评分细则）" : ""}
-              </Caption1>
+              <Caption1 className={styles.muted}>{otherSheetLine(s)}</Caption1>
             </li>
           ))}
         </ul>

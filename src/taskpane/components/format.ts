@@ -3,6 +3,7 @@
  * the values a person typed, and error messages — all in Chinese.
  */
 import type { SheetKind } from "../../sheet/recognize";
+import type { SheetRecognition } from "../../sheet/workbook";
 import { parseRate } from "../../rubric/figures";
 import { formatPercent, formatPoints } from "../../rubric/text";
 import type { Rubric } from "../../rubric/schema";
@@ -43,4 +44,16 @@ export function errorText(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   if (typeof error === "string" && error) return error;
   return "未知错误";
+}
+
+/** A sheet other than the one scored, in a line: “说明”：未识别（…为什么）. */
+export function otherSheetLine(s: SheetRecognition): string {
+  return (
+    "“" +
+    s.layout.sheet +
+    "”：" +
+    KIND_NAMES[s.layout.kind] +
+    (s.layout.kind === "unknown" && s.layout.reason ? "（" + s.layout.reason + "）" : "") +
+    (s.layout.kind !== "unknown" && !s.match ? "（没有相符的评分细则）" : "")
+  );
 }

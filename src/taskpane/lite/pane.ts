@@ -14,7 +14,7 @@ import type { WorkbookPlan } from "../../plan/plan";
 import type { Rubric } from "../../rubric/schema";
 import { formatPoints } from "../../rubric/text";
 import { fillPlan } from "../components/plans";
-import { errorText, KIND_NAMES } from "../components/format";
+import { errorText, KIND_NAMES, otherSheetLine } from "../components/format";
 import type { WorkbookHost, WorkbookSnapshot } from "../model/host";
 import { analyzeBuiltin, type BuiltinAnalysis } from "../model/analyzeBuiltin";
 import {
@@ -263,6 +263,15 @@ export class LitePane {
     } else {
       body.push(el("p", { id: "zl-sheet" }, "未在工作簿中识别出任务分解表、评分细则或考核表。"));
     }
+    const others = a ? a.sheets.filter((s) => s !== a.primary) : [];
+    if (others.length)
+      body.push(
+        el(
+          "ul",
+          { id: "zl-other-sheets", class: "muted", "aria-label": "其他工作表" },
+          ...others.map((s) => el("li", null, otherSheetLine(s)))
+        )
+      );
     const derivation = a && a.derivationNeeded ? DERIVATION_NEEDED[a.derivationNeeded] : undefined;
     if (derivation) body.push(el("div", { class: "message warning", role: "note" }, derivation));
     return el("section", { "aria-labelledby": "zl-recognition" }, ...withHeadingId(body, "zl-recognition"));

@@ -36,6 +36,8 @@ test("shows the reason, the recognized sheet and the total; nothing is written b
   const { root, host } = await open();
   expect(byId("zl-reason").textContent).toBe("测试：精简界面");
   expect(byId("zl-matched").textContent).toBe("已匹配 31 / 31 个二级指标");
+  // The sample's other sheet is named, with why it is no table.
+  expect(byId("zl-other-sheets").textContent).toMatch(/^“说明”：未识别（/);
   // 微山's sample has no self-scores typed: the total is 0 of the rubric's 100.
   expect(byId("zl-total").textContent).toBe("0 / 100 分");
 
