@@ -544,7 +544,7 @@ export function buildFillPlan(
 ): FillResult {
   const rubric = match.rubric;
   const grid = grids.find((g) => g.sheet === layout.sheet);
-  if (!grid) throw new Error("sheet not in workbook: " + layout.sheet);
+  if (!grid) throw new Error("工作簿中没有工作表“" + layout.sheet + "”");
   checkOwnSheets(grids, [EVIDENCE_SHEET, METRICS_SHEET, SUMMARY_SHEET, STATE_SHEET]);
   const evidence = evidenceFromWorkbook(grids, rubric);
   const score = scoreRubric(rubric, evidence);

@@ -118,8 +118,29 @@ export function a1(row: number, col: number): string {
 
 export function parseA1(address: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address);
-  if (!m) throw new Error("not an A1 address: " + address);
+  if (!m) throw new Error("单元格地址无效：" + address);
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+/**
+ * "B3", "B3:D9", "$B$3:$D$9", "D9:B3" → a 0-based area (corners in any order); undefined when
+ * it is not an A1 cell or range. What both adapters read plan ranges and merges with.
+ */
+export function parseArea(range: string): Area | undefined {
+  const parts = range.trim().split(":");
+  if (parts.length > 2 || !parts[0]) return undefined;
+  try {
+    const s = parseA1(parts[0]);
+    const e = parts[1] !== undefined ? parseA1(parts[1]) : s;
+    return {
+      top: Math.min(s.row, e.row),
+      left: Math.min(s.col, e.col),
+      bottom: Math.max(s.row, e.row),
+      right: Math.max(s.col, e.col),
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 export function areaA1(area: Area): string {

@@ -4,6 +4,7 @@
  * comparing wording. ES5-safe (no normalize(), no lookbehind): the lite pane runs this in IE11.
  */
 import { toHalfWidth } from "../rubric/text";
+import { chineseInteger } from "../rubric/derive/numbers";
 
 /** Full-width digits, Latin letters, ％ and ． to half width; Chinese punctuation （）、，stays as written. */
 function halfWidthAlphanumerics(text: string): string {
@@ -24,30 +25,6 @@ const PUNCTUATION = /[\s"'“”‘’「」『』《》〈〉<>()[\]{}【】,�
 /** A comparison key: cleaned, lower-case, without spaces or punctuation. */
 export function matchKey(text: string): string {
   return toHalfWidth(cleanText(text)).toLowerCase().replace(PUNCTUATION, "");
-}
-
-const CHINESE_DIGITS: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-
-/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20; undefined when not a small Chinese numeral. */
-export function chineseNumber(text: string): number | undefined {
-  if (!text) return undefined;
-  if (text.length === 1) return CHINESE_DIGITS[text];
-  const ten = text.indexOf("十");
-  if (ten < 0 || text.length > 3) return undefined;
-  const tens = ten === 0 ? 1 : CHINESE_DIGITS[text.charAt(0)];
-  const ones = ten === text.length - 1 ? 0 : CHINESE_DIGITS[text.charAt(text.length - 1)];
-  return tens === undefined || ones === undefined ? undefined : tens * 10 + ones;
 }
 
 export interface Numbered {
@@ -74,7 +51,7 @@ export function splitNumber(text: string): Numbered {
     /^第?([一二三四五六七八九十]{1,3})[、.，,)）]\s*(.*)$/.exec(t) ||
     /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$/.exec(t);
   if (m) {
-    const n = chineseNumber(m[1]);
+    const n = chineseInteger(m[1]);
     if (n !== undefined) return { number: n, rest: m[2].trim() };
   }
   return { rest: t };

@@ -1,4 +1,5 @@
-import { chineseNumber, cleanText, matchKey, pointsInText, similarity, splitNumber, withoutPoints } from "../../src/sheet/normalize";
+import { cleanText, matchKey, pointsInText, similarity, splitNumber, withoutPoints } from "../../src/sheet/normalize";
+import { chineseInteger } from "../../src/rubric/derive/numbers";
 
 test.each([
   ["1．建立党委政府领导", 1, "建立党委政府领导"],
@@ -20,8 +21,8 @@ test.each([
   expect(splitNumber(text)).toEqual(number === undefined ? { rest } : { number, rest });
 });
 
-test("chineseNumber", () => {
-  expect(["一", "九", "十", "十一", "二十", "二十三", "百", ""].map(chineseNumber)).toEqual([1, 9, 10, 11, 20, 23, undefined, undefined]);
+test("item numbers in Chinese numerals (chineseInteger)", () => {
+  expect(["一", "九", "十", "十一", "二十", "二十三", "百", ""].map((t) => chineseInteger(t))).toEqual([1, 9, 10, 11, 20, 23, undefined, undefined]);
 });
 
 test("points in text, as the seeds write them", () => {

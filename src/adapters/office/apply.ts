@@ -36,10 +36,10 @@
  * off, so the pane's change handler can ignore the change events of our own writes.
  */
 import type { CellStyle, PlanOp, PlanValue, WorkbookPlan } from "../../plan/plan";
-import { type Area, columnLetter, parseA1 } from "../../sheet/grid";
+import { type Area, columnLetter, parseA1, parseArea } from "../../sheet/grid";
 import { OfficeActionError, runAction, type RunActionOptions } from "./action";
 import { type Capabilities, CAPABILITY_NOTES, capabilities, type NotedFeature } from "./capabilities";
-import { type Content, areaA1, cellContent, filled, jsonBytes, parseRange, rectangles } from "./blocks";
+import { type Content, areaA1, cellContent, filled, jsonBytes, rectangles } from "./blocks";
 
 /** Shading of cells the user fills (`input: true`): Excel's light yellow "Note" fill. */
 export const INPUT_FILL = "#FFF2CC";
@@ -302,7 +302,7 @@ export async function applyPlanIn(
           break;
         case "style": {
           await flush();
-          const area = parseRange(op.range)!;
+          const area = parseArea(op.range)!;
           await applyStyle(sheet(op.sheet), area, resolveStyle([op.style]), batch, caps, skip);
           applied++;
           break;
@@ -327,7 +327,7 @@ export async function applyPlanIn(
             message: op.error ? clip(op.error.message, ERROR_MAX) : "",
           };
           await batch.reserve(5 * COMMAND_BYTES + jsonBytes(rule) + jsonBytes(prompt || null) + jsonBytes(errorAlert));
-          const dv = sheet(op.sheet).getRange(areaA1(parseRange(op.range)!)).dataValidation;
+          const dv = sheet(op.sheet).getRange(areaA1(parseArea(op.range)!)).dataValidation;
           dv.clear();
           dv.rule = rule;
           dv.ignoreBlanks = true;
@@ -350,7 +350,7 @@ export async function applyPlanIn(
             break;
           }
           await flush();
-          const area = parseRange(op.range)!;
+          const area = parseArea(op.range)!;
           if (area.top !== area.bottom || area.left !== area.right) {
             await batch.reserve(2 * COMMAND_BYTES);
             const range = sheet(op.sheet).getRange(areaA1(area));
@@ -456,7 +456,7 @@ async function flushSheet(
     // plan's, last op first: `add` puts each new rule on top, so the first op ends with the top priority.
     const ranges: string[] = [];
     for (const op of p.cfs) {
-      const r = areaA1(parseRange(op.range)!);
+      const r = areaA1(parseArea(op.range)!);
       if (ranges.indexOf(r) < 0) ranges.push(r);
     }
     for (const r of ranges) {
@@ -467,7 +467,7 @@ async function flushSheet(
       const op = p.cfs[i];
       const formula = "=" + op.formula.trim().replace(/^=/, "").trim();
       await batch.reserve(5 * COMMAND_BYTES + jsonBytes(formula));
-      const cf = ws.getRange(areaA1(parseRange(op.range)!)).conditionalFormats.add("Custom");
+      const cf = ws.getRange(areaA1(parseArea(op.range)!)).conditionalFormats.add("Custom");
       cf.custom.rule.formula = formula;
       if (op.style.fill !== undefined) cf.custom.format.fill.color = color(op.style.fill);
       if (op.style.fontColor !== undefined) cf.custom.format.font.color = color(op.style.fontColor);
@@ -607,7 +607,7 @@ function valueProblem(v: PlanValue | undefined): string | undefined {
 }
 
 function rangeProblem(range: string): string | undefined {
-  return parseRange(range) ? undefined : `区域地址无效：${range}`;
+  return parseArea(range) ? undefined : `区域地址无效：${range}`;
 }
 
 function opProblem(op: PlanOp): string | undefined {

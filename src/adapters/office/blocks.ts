@@ -6,30 +6,12 @@
  * - `cellContent`: a plan value or formula as what Excel is given through `range.formulas`.
  * - `utf8Bytes`, `jsonBytes`: the estimated size of what a queued command sends, to keep every
  *   request under Excel on the web's 5 MB limit.
- * - `parseRange`, `parseAreas`: A1 ranges as the plan and Excel write them.
+ * - `parseAreas`: the A1 areas of a `RangeAreas.address`, as Excel writes them.
  */
-import { type Area, areaA1, parseA1 } from "../../sheet/grid";
+import { type Area, areaA1, parseArea } from "../../sheet/grid";
 import type { PlanValue } from "../../plan/plan";
 
 // --- A1 ranges ---------------------------------------------------------------------------------
-
-/** "B3", "B3:D9", "$B$3:$D$9" → a 0-based area; undefined when it is not an A1 range. */
-export function parseRange(range: string): Area | undefined {
-  const parts = range.trim().split(":");
-  if (parts.length > 2 || !parts[0]) return undefined;
-  try {
-    const s = parseA1(parts[0]);
-    const e = parts[1] !== undefined ? parseA1(parts[1]) : s;
-    return {
-      top: Math.min(s.row, e.row),
-      left: Math.min(s.col, e.col),
-      bottom: Math.max(s.row, e.row),
-      right: Math.max(s.col, e.col),
-    };
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The areas of a `RangeAreas.address` ("Sheet1!A1:B2, 'My, sheet'!C3:D4", ExcelApi 1.9): each part
@@ -44,7 +26,7 @@ export function parseAreas(address: string): Area[] {
   const re = /(?:^|!|,\s*)(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?=\s*,|\s*$)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(address)) !== null) {
-    const area = parseRange(m[1].replace(/\$/g, ""));
+    const area = parseArea(m[1].replace(/\$/g, ""));
     if (area) out.push(area);
   }
   out.sort((a, b) => a.top - b.top || a.left - b.left);

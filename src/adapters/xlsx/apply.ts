@@ -21,7 +21,7 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellStyle, PlanOp, PlanValue, WorkbookPlan } from "../../plan/plan";
-import { areaA1, parseA1 } from "../../sheet/grid";
+import { areaA1, parseA1, parseArea } from "../../sheet/grid";
 import { XlsxWorkbook, excelWorkbookOf, fileDatesOf } from "./read";
 
 /** A plan the adapter cannot apply (a bug in whatever built the plan). */
@@ -500,20 +500,8 @@ function parseRange(range: string): Rect {
 }
 
 function tryParseRange(range: string): Rect | undefined {
-  const parts = range.trim().split(":");
-  if (parts.length > 2) return undefined;
-  try {
-    const s = parseA1(parts[0]);
-    const e = parts[1] !== undefined ? parseA1(parts[1]) : s;
-    return {
-      top: Math.min(s.row, e.row) + 1,
-      left: Math.min(s.col, e.col) + 1,
-      bottom: Math.max(s.row, e.row) + 1,
-      right: Math.max(s.col, e.col) + 1,
-    };
-  } catch {
-    return undefined;
-  }
+  const area = parseArea(range);
+  return area && { top: area.top + 1, left: area.left + 1, bottom: area.bottom + 1, right: area.right + 1 };
 }
 
 function rectA1(r: Rect): string {

@@ -20,7 +20,7 @@
  */
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { type Area, type CellError, type CellValue, type Grid, CELL_ERRORS, parseA1 } from "../../sheet/grid";
+import { type Area, type CellError, type CellValue, type Grid, CELL_ERRORS, parseArea } from "../../sheet/grid";
 
 // --- errors ------------------------------------------------------------------------------------
 
@@ -139,7 +139,7 @@ export class XlsxWorkbook {
 /** For src/adapters/xlsx only: the exceljs workbook behind an XlsxWorkbook. */
 export function excelWorkbookOf(workbook: XlsxWorkbook): ExcelJS.Workbook {
   const h = held.get(workbook);
-  if (!h) throw new Error("XlsxWorkbook without an exceljs workbook");
+  if (!h) throw new Error("加载项内部出错：工作簿未由 readWorkbook 读入");
   return h.workbook;
 }
 
@@ -382,22 +382,6 @@ function cellValueOf(cell: ExcelJS.Cell, date1904: boolean): { value: CellValue;
   }
 }
 
-function areaOf(range: string): Area | undefined {
-  const [a, b] = range.split(":");
-  try {
-    const s = parseA1(a);
-    const e = b ? parseA1(b) : s;
-    return {
-      top: Math.min(s.row, e.row),
-      left: Math.min(s.col, e.col),
-      bottom: Math.max(s.row, e.row),
-      right: Math.max(s.col, e.col),
-    };
-  } catch {
-    return undefined;
-  }
-}
-
 /** One worksheet as a Grid: values, formulas and number formats of the same (ragged) shape. */
 export function gridFromWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Grid {
   const values: CellValue[][] = [];
@@ -435,7 +419,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Grid
 
   const merges: Area[] = [];
   for (const range of ws.model.merges || []) {
-    const area = areaOf(range);
+    const area = parseArea(range);
     if (area) merges.push(area);
   }
   merges.sort((x, y) => x.top - y.top || x.left - y.left);

@@ -23,6 +23,7 @@ import {
 } from "@fluentui/react-components";
 import { useSharedStyles } from "./styles";
 import type { WorkbookPlan } from "../../plan/plan";
+import { proposalText } from "../model/proposal";
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -63,7 +64,7 @@ export const ConfirmDialog: React.FC<ConfirmDialogProps> = (props) => {
   const styles = useStyles();
   const shared = useSharedStyles();
   const { plan, blocked, lossyParts } = props;
-  const nothing = plan !== undefined && plan.ops.length === 0;
+  const text = plan ? proposalText(plan) : undefined;
   return (
     <Dialog open={props.open} onOpenChange={(_e, data) => (data.open ? undefined : props.onCancel())}>
       <DialogSurface className={shared.dialogSurface}>
@@ -71,35 +72,33 @@ export const ConfirmDialog: React.FC<ConfirmDialogProps> = (props) => {
           <DialogTitle>{props.title}</DialogTitle>
           <DialogContent className={styles.content}>
             {props.children}
-            {plan ? (
+            {text ? (
               <section aria-label="将要进行的修改">
                 <Subtitle2 as="h3" className={shared.flush}>
                   将要进行的修改
                 </Subtitle2>
-                {plan.summary.length ? (
+                {text.changes.length ? (
                   <ul className={styles.list}>
-                    {plan.summary.map((line, i) => (
+                    {text.changes.map((line, i) => (
                       <li key={i}>
                         <Body1>{line}</Body1>
                       </li>
                     ))}
                   </ul>
                 ) : (
-                  <Body1>{nothing ? "没有需要修改的内容。" : "将写入工作簿。"}</Body1>
+                  <Body1>{text.noSummary}</Body1>
                 )}
               </section>
             ) : null}
-            {plan && plan.kept.length ? (
+            {text && text.keptHeading ? (
               <section aria-label="保留不改">
                 <Subtitle2 as="h3" className={shared.flush}>
-                  保留不改（{plan.kept.length} 处）
+                  {text.keptHeading}
                 </Subtitle2>
                 <ul className={styles.list}>
-                  {plan.kept.map((k, i) => (
+                  {text.kept.map((line, i) => (
                     <li key={i}>
-                      <Caption1>
-                        {k.sheet}!{k.cell}：{k.reason}
-                      </Caption1>
+                      <Caption1>{line}</Caption1>
                     </li>
                   ))}
                 </ul>
@@ -122,7 +121,7 @@ export const ConfirmDialog: React.FC<ConfirmDialogProps> = (props) => {
           <DialogActions className={styles.actions}>
             <Button
               appearance="primary"
-              disabled={!plan || nothing || Boolean(blocked) || props.busy}
+              disabled={!text || text.nothing || Boolean(blocked) || props.busy}
               onClick={props.onConfirm}
             >
               {props.confirmLabel ?? "确定"}

@@ -41,9 +41,11 @@ export function rateText(value: string | number | boolean | undefined): string {
 
 /** The message of whatever a host call rejected with. */
 export function errorText(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  if (typeof error === "string" && error) return error;
-  return "未知错误";
+  const text = error instanceof Error ? error.message : typeof error === "string" ? error : "";
+  if (!text) return "未知错误";
+  // Our own errors are in Chinese; one from the browser or a library is not: say what it is in
+  // Chinese and keep its words for whoever is asked to help.
+  return /[\u4e00-\u9fff]/.test(text) ? text : "加载项内部出错（" + text + "）";
 }
 
 /** A sheet other than the one scored, in a line: “说明”：未识别（…为什么）. */

@@ -17,6 +17,7 @@ import { fillPlan } from "../components/plans";
 import { errorText, KIND_NAMES, otherSheetLine } from "../components/format";
 import type { WorkbookHost, WorkbookSnapshot } from "../model/host";
 import { analyzeBuiltin, type BuiltinAnalysis } from "../model/analyzeBuiltin";
+import { proposalText } from "../model/proposal";
 import {
   blankMetricCount,
   categoryBar,
@@ -321,16 +322,13 @@ export class LitePane {
   private proposalPanel(): HTMLElement | null {
     const p = this.proposal;
     if (!p) return null;
-    const { plan } = p;
-    const nothing = plan.ops.length === 0;
+    const text = proposalText(p.plan);
     const body: Child[] = [el("h2", { id: "zl-proposal-title" }, p.title), el("h3", null, "将要进行的修改")];
-    if (plan.summary.length) body.push(el("ul", null, ...plan.summary.map((line) => el("li", null, line))));
-    else body.push(el("p", null, nothing ? "没有需要修改的内容。" : "将写入工作簿。"));
-    if (plan.kept.length) {
-      body.push(el("h3", null, "保留不改（" + plan.kept.length + " 处）"));
-      body.push(
-        el("ul", { class: "muted" }, ...plan.kept.map((k) => el("li", null, k.sheet + "!" + k.cell + "：" + k.reason)))
-      );
+    if (text.changes.length) body.push(el("ul", null, ...text.changes.map((line) => el("li", null, line))));
+    else body.push(el("p", null, text.noSummary));
+    if (text.keptHeading) {
+      body.push(el("h3", null, text.keptHeading));
+      body.push(el("ul", { class: "muted" }, ...text.kept.map((line) => el("li", null, line))));
     }
     body.push(
       el(
@@ -342,7 +340,7 @@ export class LitePane {
             id: "zl-confirm",
             class: "primary",
             type: "button",
-            disabled: nothing || this.busy,
+            disabled: text.nothing || this.busy,
             onclick: () => this.confirm(),
           },
           this.busy ? "正在写入…" : "确定"

@@ -4,11 +4,11 @@ import {
   jsonBytes,
   needsQuotePrefix,
   parseAreas,
-  parseRange,
   rectangles,
   utf8Bytes,
 } from "../../../src/adapters/office/blocks";
 import { columnWidthPoints } from "../../../src/adapters/office";
+import { parseArea } from "../../../src/sheet/grid";
 
 describe("rectangles", () => {
   it("joins runs per row, then equal runs down the rows", () => {
@@ -74,9 +74,9 @@ describe("sizes", () => {
 
 describe("A1 areas", () => {
   it("parses ranges and RangeAreas addresses, quoted sheet names with commas included", () => {
-    expect(parseRange("$B$3:$D$9")).toEqual({ top: 2, left: 1, bottom: 8, right: 3 });
-    expect(parseRange("D9:B3")).toEqual({ top: 2, left: 1, bottom: 8, right: 3 });
-    expect(parseRange("A:A")).toBeUndefined();
+    expect(parseArea("$B$3:$D$9")).toEqual({ top: 2, left: 1, bottom: 8, right: 3 });
+    expect(parseArea("D9:B3")).toEqual({ top: 2, left: 1, bottom: 8, right: 3 });
+    expect(parseArea("A:A")).toBeUndefined();
     expect(parseAreas("'表1, 2'!C3:D4, '表1, 2'!A1:A3")).toEqual([
       { top: 0, left: 0, bottom: 2, right: 0 },
       { top: 2, left: 2, bottom: 3, right: 3 },

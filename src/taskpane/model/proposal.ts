@@ -1,0 +1,29 @@
+/**
+ * What a confirmation says of a plan before anything is written, as text — the same words in the
+ * full pane's dialog (ConfirmDialog.tsx) and the lite pane's panel. Pure.
+ */
+import type { WorkbookPlan } from "../../plan/plan";
+
+export interface ProposalText {
+  /** The plan has nothing to write: 确定 has nothing to do. */
+  nothing: boolean;
+  /** One line per change, from the plan's own summary. */
+  changes: string[];
+  /** Said instead of `changes` when the plan gives no summary. */
+  noSummary: string;
+  /** "保留不改（3 处）", when cells a person typed are kept. */
+  keptHeading?: string;
+  /** "评分细则!G4：已填写“4”，保留未改…", one per kept cell. */
+  kept: string[];
+}
+
+export function proposalText(plan: WorkbookPlan): ProposalText {
+  const nothing = plan.ops.length === 0;
+  return {
+    nothing,
+    changes: plan.summary,
+    noSummary: nothing ? "没有需要修改的内容。" : "将写入工作簿。",
+    keptHeading: plan.kept.length ? "保留不改（" + plan.kept.length + " 处）" : undefined,
+    kept: plan.kept.map((k) => k.sheet + "!" + k.cell + "：" + k.reason),
+  };
+}
