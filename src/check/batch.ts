@@ -8,6 +8,8 @@ export interface BatchRow {
   total: number | null;
   max: number | null;
   bonus: number | null;
+  /** 按自评依据可得 (the evidence's score), null where the workbook has no 自评依据. */
+  supported: number | null;
   errors: number;
   warnings: number;
   unmet: number;

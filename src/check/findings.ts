@@ -12,6 +12,7 @@ export const findingCodes = {
   "score.negative": "error",
   "score.step": "error",
   "score.column-missing": "error",
+  "score.no-evidence": "error",
   "total.mismatch": "error",
   "rubric.points-differ": "warning",
   "rubric.sub-points-exceed": "warning",

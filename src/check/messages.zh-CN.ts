@@ -17,7 +17,15 @@ export function renderMessage(code: FindingCode, params: FindingParams, cell: st
     case "score.not-number":
       return at + "自评得分“" + p(params, "value") + "”不是数字";
     case "score.unit-text":
-      return at + "自评得分“" + p(params, "value") + "”是文字，按 " + p(params, "read") + " 分计；请填写数字";
+      return (
+        at +
+        "自评得分“" +
+        p(params, "value") +
+        "”是文字，表中合计按 0 分计（Excel、WPS 的求和不计文字）；请改为数字 " +
+        p(params, "read")
+      );
+    case "score.no-evidence":
+      return at + p(params, "indicator") + "：自评依据一项也未填写，本项得分是公式按空白计算的结果，尚不能报送";
     case "score.over-max":
       return at + "自评得分 " + p(params, "value") + " 超过本项分值 " + p(params, "max");
     case "score.negative":
@@ -140,3 +148,33 @@ export function renderMessage(code: FindingCode, params: FindingParams, cell: st
     }
   }
 }
+
+/** What kind of problem each code is, in a few words: the 问题 column of 校验报告 and of lists. */
+export const CODE_TITLES: Record<FindingCode, string> = {
+  "score.blank": "自评得分未填写",
+  "score.not-number": "自评得分不是数字",
+  "score.unit-text": "自评得分是文字",
+  "score.over-max": "自评得分超过分值",
+  "score.negative": "自评得分为负数",
+  "score.step": "自评得分不合步长",
+  "score.column-missing": "缺少自评得分列",
+  "score.no-evidence": "自评依据未填写",
+  "total.mismatch": "合计不符",
+  "rubric.points-differ": "分值与细则不同",
+  "rubric.sub-points-exceed": "细则各项超过分值",
+  "rubric.category-points-differ": "一级指标分值不符",
+  "rubric.total-differs": "总分不符",
+  "rubric.uncapped-bonus": "加分未设上限",
+  "rubric.indicator-missing": "表中缺少指标",
+  "rubric.unknown-row": "表中多出的行",
+  "rubric.criterion-unparsed": "评分项待确认",
+  "threshold.unmet": "未达标",
+  "evidence.unsupported": "得分高于依据",
+  "evidence.missing": "缺少佐证材料",
+  "evidence.not-number": "数字填成了文字",
+  "evidence.rate-over-100": "比率超过100%",
+  "evidence.out-of-range": "超出范围",
+  "evidence.not-an-option": "不是可选项",
+  "formula.error": "公式错误",
+  "unit.missing": "缺少牵头单位",
+};

@@ -1,26 +1,59 @@
 /**
- * The 校验报告 sheet: one row per finding — 序号, 级别, 代码, 工作表, 单元格 (a link to the cell),
- * 指标, 说明 — and the offending cells marked (errors red, warnings amber), their values untouched.
+ * The 校验报告 sheet: one row per finding — 序号, 级别, 问题 (the kind, in words), 工作表, 单元格 (a
+ * link to the cell), 指标 (number and name), 说明, 情况说明 (for a person to write) and, hidden, the
+ * finding's key — then the score, as every place says it; the offending cells are marked (errors
+ * red, warnings amber), their values untouched. A 情况说明 typed under a previous report is carried
+ * to the same finding, by key.
  */
 import { STATE_SHEET } from "../plan/formulas";
-import { checkOwnSheets, REPORT_HEADERS, REPORT_SHEET } from "../plan/ownSheets";
+import { checkOwnSheets, ownSheetOps, REPORT_HEADERS, REPORT_SHEET } from "../plan/ownSheets";
 import type { PlanOp, WorkbookPlan } from "../plan/plan";
+import type { Rubric } from "../rubric/schema";
+import { cellAt, type Grid } from "../sheet/grid";
+import { SEVERITY_NAMES, type Finding } from "./findings";
+import { CODE_TITLES } from "./messages.zh-CN";
+import { scoreLines } from "./scoreText";
+import { findingKey } from "./validate";
+import type { WorkbookScore } from "./workbookScore";
 
 export { REPORT_SHEET };
-import type { Grid } from "../sheet/grid";
-import { SEVERITY_NAMES, type Finding } from "./findings";
 
 const MARK = { error: "#F8CBAD", warning: "#FFE699", info: "#DDEBF7" } as const;
 const HEADER = { bold: true, fill: "#DDEBF7", align: "center" as const };
+export const REPORT_COL = { note: 7, key: 8 } as const;
 
-export function buildReportPlan(grids: readonly Grid[], findings: readonly Finding[]): WorkbookPlan {
+/** The 情况说明 people typed into an earlier 校验报告, by finding key. */
+export function reportNotes(grids: readonly Grid[]): Map<string, string> {
+  const notes = new Map<string, string>();
+  const report = grids.find((g) => g.sheet === REPORT_SHEET);
+  if (!report) return notes;
+  for (let row = 1; row < report.values.length; row++) {
+    const key = cellAt(report, row, REPORT_COL.key);
+    const note = cellAt(report, row, REPORT_COL.note);
+    if (typeof key === "string" && key && typeof note === "string" && note.trim()) notes.set(key, note.trim());
+  }
+  return notes;
+}
+
+function indicatorName(rubric: Rubric | undefined, id: string | undefined): string {
+  if (!id) return "";
+  const indicator = rubric?.categories.flatMap((c) => c.indicators).find((i) => i.id === id);
+  if (!indicator) return id;
+  return id + " " + (indicator.text.length > 16 ? indicator.text.slice(0, 16) + "…" : indicator.text);
+}
+
+export function buildReportPlan(
+  grids: readonly Grid[],
+  findings: readonly Finding[],
+  scored?: WorkbookScore,
+  rubric?: Rubric
+): WorkbookPlan {
   checkOwnSheets(grids, [REPORT_SHEET]);
-  const exists = grids.some((g) => g.sheet === REPORT_SHEET);
-  const ops: PlanOp[] = [
-    exists
-      ? { op: "clearSheet", sheet: REPORT_SHEET }
-      : { op: "addSheet", sheet: REPORT_SHEET, columnWidths: [6, 8, 26, 12, 10, 8, 70, 24] },
-  ];
+  const typed = reportNotes(grids);
+  const ops: PlanOp[] = ownSheetOps(grids, REPORT_SHEET, {
+    columnWidths: [6, 8, 16, 12, 10, 24, 70, 24, 10],
+    hiddenColumns: [REPORT_COL.key],
+  });
   REPORT_HEADERS.forEach((h, col) =>
     ops.push({ op: "set", sheet: REPORT_SHEET, cell: String.fromCharCode(65 + col) + "1", value: h, style: HEADER })
   );
@@ -28,16 +61,25 @@ export function buildReportPlan(grids: readonly Grid[], findings: readonly Findi
     const row = i + 2;
     const set = (col: string, value: string | number, extra: Partial<Extract<PlanOp, { op: "set" }>> = {}) =>
       ops.push({ op: "set", sheet: REPORT_SHEET, cell: col + row, value, ...extra });
+    const key = findingKey(f);
     set("A", i + 1);
     set("B", f.accepted ? "已说明" : SEVERITY_NAMES[f.severity], { style: { fill: MARK[f.severity] } });
-    set("C", f.code);
-    set("D", f.sheet);
+    set("C", CODE_TITLES[f.code]);
+    set("D", f.sheet === STATE_SHEET ? "（隐藏的设置表）" : f.sheet);
     if (f.cell) set("E", f.cell, { link: { sheet: f.sheet, cell: f.cell }, style: { fontColor: "#0563C1" } });
-    set("F", f.indicator ?? "");
+    set("F", indicatorName(rubric, f.indicator), { style: { wrap: true } });
     set("G", f.message.slice(0, 2000), { style: { wrap: true } });
-    if (f.accepted) set("H", f.accepted.note.slice(0, 2000), { style: { wrap: true } });
+    const note = f.accepted?.note ?? typed.get(key);
+    if (note) set("H", note.slice(0, 2000), { style: { wrap: true } });
+    set("I", key);
   });
-  if (!findings.length) ops.push({ op: "set", sheet: REPORT_SHEET, cell: "G2", value: "未发现问题" });
+  let next = findings.length + 2;
+  if (!findings.length) ops.push({ op: "set", sheet: REPORT_SHEET, cell: "G" + next++, value: "未发现问题" });
+  if (scored) {
+    next++;
+    for (const line of scoreLines(scored))
+      ops.push({ op: "set", sheet: REPORT_SHEET, cell: "G" + next++, value: line.trim(), style: { wrap: true } });
+  }
   ops.push({ op: "freeze", sheet: REPORT_SHEET, rows: 1, columns: 0 });
   // Mark the cells themselves, worst finding first; our own hidden sheet is never styled.
   const marked = new Set<string>();

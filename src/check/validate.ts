@@ -11,18 +11,17 @@ import { formatMetricValue } from "../rubric/metric";
 import type { Indicator, Rubric } from "../rubric/schema";
 import { formatPercent, formatPoints } from "../rubric/text";
 import { EVIDENCE_COL, METRIC_COL, evidenceRows, metricRows } from "../plan/evidenceSheet";
-import { EVIDENCE_SHEET, METRICS_SHEET, SUMMARY_SHEET } from "../plan/formulas";
-import { a1, cellAt, isBlankValue, isErrorValue, parseA1, textAt, type Grid } from "../sheet/grid";
+import { EVIDENCE_SHEET, METRICS_SHEET, SUMMARY_SHEET, isOurFormula } from "../plan/formulas";
+import { typedEvidenceInputs, typedMetricInputs, takesInput } from "../plan/evidenceSheet";
+import { a1, cellAt, formulaAt, isBlankValue, isErrorValue, parseA1, textAt, type Grid } from "../sheet/grid";
 import type { RowMatch } from "../sheet/match";
 import type { SheetRecognition } from "../sheet/workbook";
 import { findingCodes, SEVERITY_ORDER, type Finding, type FindingCode, type FindingParams } from "./findings";
 import { renderMessage } from "./messages.zh-CN";
-import { scoreWorkbook, type ScoreSource } from "./workbookScore";
+import { scoreWorkbook, type WorkbookScore } from "./workbookScore";
 
-export interface Validation {
+export interface Validation extends WorkbookScore {
   findings: Finding[];
-  score: RubricScore;
-  source: ScoreSource;
 }
 
 export interface ValidateOptions {
@@ -113,15 +112,20 @@ function checkScoreCell(out: Collector, grid: Grid, m: RowMatch, col: number, ru
 
 function checkRows(
   out: Collector,
+  grids: readonly Grid[],
   grid: Grid,
   recognition: SheetRecognition,
-  validation: { score: RubricScore; source: ScoreSource }
+  scored: WorkbookScore
 ): void {
   const { layout } = recognition;
   const match = recognition.match!;
   const rubric = match.rubric;
   const scoreCol = layout.columns.selfScore;
-  const scored = new Map(validation.score.categories.flatMap((c) => c.indicators).map((i) => [i.id, i] as const));
+  const supported = new Map(
+    (scored.supported?.categories ?? []).flatMap((c) => c.indicators).map((i) => [i.id, i] as const)
+  );
+  const unanswered = scored.supported ? indicatorsWithoutEvidence(grids, rubric) : new Set<string>();
+  const namesLeads = layout.columns.lead !== undefined || match.matches.some((m) => m.row.lead);
   if (scoreCol === undefined) out.add("score.column-missing", grid.sheet, "", { sheet: grid.sheet });
   const evidenceHeader =
     layout.columns.evidence !== undefined
@@ -145,24 +149,27 @@ function checkRows(
         id
       );
     }
-    if (n !== null && validation.source === "evidence") {
-      const s = scored.get(id)!;
-      const supported = m.indicator.points > 0 ? s.score : s.bonus.score;
-      if (n > supported + EPS)
+    const s = supported.get(id);
+    if (n !== null && s) {
+      const most = m.indicator.points > 0 ? s.score : s.bonus.score;
+      if (n > most + EPS)
         out.add(
           "evidence.unsupported",
           grid.sheet,
           scoreCell,
-          { value: formatPoints(n), supported: formatPoints(supported), indicator: id },
+          { value: formatPoints(n), supported: formatPoints(most), indicator: id },
           id
         );
     }
-    if (
-      layout.kind === "task-breakdown" &&
-      (layout.columns.units !== undefined || layout.columns.lead !== undefined) &&
-      !m.row.lead &&
-      !m.row.responsible
-    ) {
+    // A score computed from nothing: the formula shows 0 (or a gate's full points), nobody answered.
+    if (scoreCol !== undefined && unanswered.has(id) && isOurFormula(formulaAt(grid, m.row.row, scoreCol))) {
+      out.add("score.no-evidence", grid.sheet, scoreCell, { indicator: id + " " + short(m.indicator.text, 20) }, id);
+    }
+    // Every task needs a lead: where the sheet has a 牵头单位 (or a 责任单位 cell holding "牵头单位：…"),
+    // a row without one is reported even when 责任单位 is filled.
+    const hasUnitColumn = layout.columns.units !== undefined || layout.columns.lead !== undefined;
+    const unitMissing = namesLeads ? !m.row.lead : !m.row.lead && !m.row.responsible;
+    if (layout.kind === "task-breakdown" && hasUnitColumn && unitMissing) {
       out.add(
         "unit.missing",
         grid.sheet,
@@ -282,9 +289,9 @@ function checkEvidence(
   out: Collector,
   grids: readonly Grid[],
   rubric: Rubric,
-  validation: { score: RubricScore; source: ScoreSource }
+  supported: RubricScore | undefined
 ): void {
-  if (validation.source !== "evidence") return;
+  if (!supported) return;
   const evidence = grids.find((g) => g.sheet === EVIDENCE_SHEET);
   const metrics = grids.find((g) => g.sheet === METRICS_SHEET);
   const evidenceRow = new Map(
@@ -312,7 +319,7 @@ function checkEvidence(
     return undefined;
   };
   const indicatorOf = (ref: string) => (metricRow.has(ref) ? undefined : ref.split(".").slice(0, 2).join("."));
-  for (const issue of validation.score.problems) {
+  for (const issue of supported.problems) {
     // A threshold criterion reports its metric's problems too; the metric's own row says it once.
     if (
       !metricRow.has(issue.ref) &&
@@ -325,7 +332,7 @@ function checkEvidence(
     const params = problemParams(issue, where.value, rubric, issue.ref);
     if (params) out.add(params.code, where.sheet, where.cell, params.params, indicatorOf(issue.ref));
   }
-  for (const t of validation.score.thresholds) {
+  for (const t of supported.thresholds) {
     if (t.met !== false) continue;
     const m = metricRow.get(t.metric);
     const cell = m && metrics ? a1(m.row, METRIC_COL.status) : "";
@@ -387,6 +394,25 @@ function problemParams(
     case "not-yes-no":
       return { code: "evidence.not-an-option", params: { value, options: null } };
   }
+}
+
+/**
+ * Indicators whose every input on 自评依据 and 指标数据 is blank: their formulas score nothing that
+ * anyone entered, so the workbook is not ready to send.
+ */
+function indicatorsWithoutEvidence(grids: readonly Grid[], rubric: Rubric): Set<string> {
+  const typed = typedEvidenceInputs(grids);
+  const metrics = typedMetricInputs(grids);
+  const answered = new Set<string>();
+  for (const row of evidenceRows(rubric)) {
+    const c = row.criterion;
+    const metric = takesInput(c) ? undefined : (c as { metric?: string }).metric;
+    if (metric !== undefined ? metrics.has(metric) : typed.has(row.key)) answered.add(row.indicator.id);
+  }
+  const blank = new Set<string>();
+  for (const category of rubric.categories)
+    for (const indicator of category.indicators) if (!answered.has(indicator.id)) blank.add(indicator.id);
+  return blank;
 }
 
 /** A cell as SUM sees it: its number, or nothing (text and blanks count 0). */
@@ -494,10 +520,10 @@ export function validateRecognized(
   const grid = grids.find((g) => g.sheet === recognition.layout.sheet)!;
   const out = new Collector();
   const scored = scoreWorkbook(grids, recognition);
-  checkRows(out, grid, recognition, scored);
+  checkRows(out, grids, grid, recognition, scored);
   checkRubricNotes(out, grid, recognition);
-  checkEvidence(out, grids, recognition.match!.rubric, scored);
-  checkTotals(out, grids, grid, recognition, scored.score);
+  checkEvidence(out, grids, recognition.match!.rubric, scored.supported);
+  checkTotals(out, grids, grid, recognition, scored.supported ?? scored.score);
   checkFormulaErrors(out, grids, grid, recognition);
   const findings = out.findings.map((f) => {
     const note = f.severity !== "error" ? options.accepted?.get(findingKey(f)) : undefined;
@@ -505,5 +531,5 @@ export function validateRecognized(
   });
   const order = new Map(grids.map((g, i) => [g.sheet, i] as const));
   findings.sort(cellOrder(order));
-  return { findings, score: scored.score, source: scored.source };
+  return { ...scored, findings };
 }

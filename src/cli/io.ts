@@ -20,3 +20,6 @@ export class UsageError extends Error {}
 export function printJson(output: Output, value: unknown): void {
   output.out(JSON.stringify(value, null, 2) + "\n");
 }
+
+/** An action refused before anything was done (a rubric that does not fit the sheet …): Chinese on stderr, exit 1. */
+export class Refusal extends Error {}

@@ -8,7 +8,8 @@ import { checkRubric, formatRubricErrors } from "../rubric/validate";
 import { recognizeForScoring, rememberedRubric as remembered } from "../check/recognize";
 import type { Grid } from "../sheet/grid";
 import type { SheetRecognition } from "../sheet/workbook";
-import { UsageError } from "./io";
+import { Refusal, UsageError } from "./io";
+import { FIT_THRESHOLD } from "../sheet/match";
 
 export function rubricOption(id: unknown): Rubric | undefined {
   if (id === undefined) return undefined;
@@ -52,6 +53,8 @@ export interface Recognized {
 export interface RubricOptions {
   rubric?: unknown;
   "rubric-file"?: unknown;
+  /** Use the rubric asked for even where it does not fit the sheet. */
+  force?: unknown;
 }
 
 /**
@@ -62,7 +65,35 @@ export interface RubricOptions {
 export function recognizeLoaded(workbook: XlsxWorkbook, file: string, options: RubricOptions = {}): Recognized {
   const grids = workbook.grids();
   const chosen = rubricFile(options["rubric-file"]) ?? rubricOption(options.rubric);
-  return { grids, ...recognizeForScoring(grids, builtinRubrics, { chosen, file: basename(file) }) };
+  const recognized = { grids, ...recognizeForScoring(grids, builtinRubrics, { chosen, file: basename(file) }) };
+  if (chosen && options.force !== true) refuseMisfit(recognized, chosen);
+  return recognized;
+}
+
+/** A rubric asked for by name that does not fit the sheet would score the wrong rows: refused. */
+function refuseMisfit(recognized: Recognized, chosen: Rubric): void {
+  const match = recognized.primary?.match;
+  if (!match || match.score >= FIT_THRESHOLD) return;
+  const indicators = chosen.categories.reduce((n, c) => n + c.indicators.length, 0);
+  throw new Refusal(
+    "工作表“" +
+      recognized.primary!.layout.sheet +
+      "”与评分细则“" +
+      chosen.title +
+      "”不相符：表中只有 " +
+      match.matches.length +
+      "/" +
+      indicators +
+      " 项指标能与之对应（吻合度 " +
+      Math.round(match.score * 100) +
+      "%），未作任何处理。请换用相符的评分细则（ziping rubrics 查看），或加 --force 仍按此细则处理。"
+  );
+}
+
+/** A workbook just written, recognized again with the rubric it was written for. */
+export function recognizeWritten(workbook: XlsxWorkbook, file: string, rubric: Rubric): Recognized {
+  const grids = workbook.grids();
+  return { grids, ...recognizeForScoring(grids, builtinRubrics, { chosen: rubric, file: basename(file) }) };
 }
 
 /** Why nothing could be used, in Chinese, sheet by sheet. */

@@ -1,11 +1,13 @@
 /** Plain-text rendering of scores for the terminal, in Chinese. */
-import type { RubricScore } from "../rubric/engine";
+import { scoreLines, thresholdSourceText } from "../check/scoreText";
+import type { WorkbookScore } from "../check/workbookScore";
+import type { Rubric } from "../rubric/schema";
 import { formatPoints } from "../rubric/text";
 
 const BAR_WIDTH = 20;
 
 function bar(score: number, max: number): string {
-  const filled = max > 0 ? Math.round((score / max) * BAR_WIDTH) : 0;
+  const filled = max > 0 ? Math.max(0, Math.min(BAR_WIDTH, Math.round((score / max) * BAR_WIDTH))) : 0;
   return "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
 }
 
@@ -20,16 +22,30 @@ function pad(text: string, columns: number): string {
   return text + " ".repeat(Math.max(0, columns - width(text)));
 }
 
-export function renderScore(score: RubricScore, options: { details?: boolean } = {}): string {
+/** A category as people number it: "1 强化保障机制"; a 加分项目 category by its title alone. */
+function categoryName(id: string, title: string): string {
+  return /^\d+$/.test(id) ? id + " " + title : title;
+}
+
+function short(text: string, n = 24): string {
+  return text.length > n ? text.slice(0, n) + "…" : text;
+}
+
+export function renderScore(ws: WorkbookScore, rubric: Rubric, options: { details?: boolean } = {}): string {
+  const score = ws.score;
   const lines: string[] = [];
-  lines.push(score.rubric.title + "（" + score.rubric.id + "）");
-  const titleWidth = Math.max(...score.categories.map((c) => width(c.id + " " + c.title)), 8);
+  lines.push(rubric.title);
+  const titleWidth = Math.max(...score.categories.map((c) => width(categoryName(c.id, c.title))), 8);
+  const indicators = new Map(rubric.categories.flatMap((c) => c.indicators).map((i) => [i.id, i] as const));
+  const supported = new Map(
+    (ws.supported?.categories ?? []).flatMap((c) => c.indicators).map((i) => [i.id, i] as const)
+  );
   for (const category of score.categories) {
     const isBonus = category.max === 0 && category.bonus.max > 0;
     const got = isBonus ? category.bonus : { score: category.score, max: category.max };
     lines.push(
       "  " +
-        pad(category.id + " " + category.title, titleWidth) +
+        pad(categoryName(category.id, category.title), titleWidth) +
         "  " +
         bar(got.score, got.max) +
         "  " +
@@ -41,26 +57,19 @@ export function renderScore(score: RubricScore, options: { details?: boolean } =
     );
     if (options.details) {
       for (const indicator of category.indicators) {
-        lines.push("      " + indicator.id + "  " + indicator.explain);
-        for (const c of indicator.criteria) lines.push("          " + c.id + "  " + c.explain);
+        lines.push(
+          "      " + indicator.id + " " + short(indicators.get(indicator.id)?.text ?? "") + "：" + indicator.explain
+        );
+        for (const c of supported.get(indicator.id)?.criteria ?? []) lines.push("          " + c.explain);
       }
     }
   }
-  lines.push(
-    "  合计 " +
-      formatPoints(score.total) +
-      "/" +
-      formatPoints(score.max) +
-      " 分" +
-      (score.bonus.max > 0
-        ? "，加分 " + formatPoints(score.bonus.score) + "/" + formatPoints(score.bonus.max) + " 分"
-        : "")
-  );
+  for (const line of scoreLines(ws)) lines.push("  " + line);
   const unmet = score.thresholds.filter((t) => t.met === false);
   const unknown = score.thresholds.filter((t) => t.met === null);
   if (unmet.length) {
     lines.push("未达标（" + unmet.length + " 项）：");
-    for (const t of unmet) lines.push("  ✗ " + t.explain + "（" + t.ref + "）");
+    for (const t of unmet) lines.push("  ✗ " + t.explain + "（" + thresholdSourceText(rubric, t) + "）");
   }
   if (unknown.length) {
     const names = unknown

@@ -15,7 +15,7 @@ import { templateCommand } from "./commands/template";
 import { validateCommand } from "./commands/validate";
 import { sampleCommand } from "./commands/sample";
 import { ConflictError } from "../plan/ownSheets";
-import { EXIT, UsageError, type Output } from "./io";
+import { EXIT, Refusal, UsageError, type Output } from "./io";
 
 export interface CommandArgs {
   positionals: string[];
@@ -33,6 +33,7 @@ const json = { type: "boolean" as const };
 const rubric = { type: "string" as const };
 const rubricFileOption = { type: "string" as const };
 const outputFile = { type: "string" as const, short: "o" };
+const force = { type: "boolean" as const };
 
 const COMMANDS: Record<string, Command> = {
   rubrics: {
@@ -44,31 +45,38 @@ const COMMANDS: Record<string, Command> = {
   inspect: {
     summary: "识别工作簿中的任务分解表、评分细则或考核表，并匹配评分细则",
     usage: "ziping inspect FILE [--json] [--rubric ID | --rubric-file RUBRIC.json]",
-    options: { json, rubric },
+    options: { json, rubric, "rubric-file": rubricFileOption },
     run: inspectCommand,
   },
   fill: {
     summary: "生成带自评得分公式、自评依据和指标数据的新工作簿（不改动原文件）",
-    usage: "ziping fill FILE -o OUT [--rubric ID | --rubric-file RUBRIC.json] [--overwrite] [--json]",
-    options: { json, rubric, "rubric-file": rubricFileOption, output: outputFile, overwrite: { type: "boolean" } },
+    usage: "ziping fill FILE -o OUT [--rubric ID | --rubric-file RUBRIC.json] [--force] [--overwrite] [--json]",
+    options: {
+      json,
+      rubric,
+      "rubric-file": rubricFileOption,
+      output: outputFile,
+      overwrite: { type: "boolean" },
+      force,
+    },
     run: fillCommand,
   },
   score: {
     summary: "计算工作簿的自评得分（有自评依据时按依据计算，否则汇总表中填写的得分）",
-    usage: "ziping score FILE [--json] [--rubric ID | --rubric-file RUBRIC.json] [--details]",
-    options: { json, rubric, "rubric-file": rubricFileOption, details: { type: "boolean" } },
+    usage: "ziping score FILE [--json] [--rubric ID | --rubric-file RUBRIC.json] [--force] [--details]",
+    options: { json, rubric, "rubric-file": rubricFileOption, details: { type: "boolean" }, force },
     run: scoreCommand,
   },
   validate: {
     summary: "发送前校验：列出审核时会发现的全部问题（含单元格），可另存带“校验报告”的副本",
-    usage: "ziping validate FILE [--json] [--report OUT] [--rubric ID | --rubric-file RUBRIC.json]",
-    options: { json, rubric, "rubric-file": rubricFileOption, report: { type: "string" } },
+    usage: "ziping validate FILE [--json] [--report OUT] [--rubric ID | --rubric-file RUBRIC.json] [--force]",
+    options: { json, rubric, "rubric-file": rubricFileOption, report: { type: "string" }, force },
     run: validateCommand,
   },
   batch: {
     summary: "批量校验、计分并按总分排名（每个县一行），可写出汇总表",
-    usage: "ziping batch FILES_OR_DIR... [--json] [-o SUMMARY.xlsx] [--rubric-file RUBRIC.json]",
-    options: { json, output: outputFile, "rubric-file": rubricFileOption },
+    usage: "ziping batch FILES_OR_DIR... [--json] [-o SUMMARY.xlsx] [--rubric-file RUBRIC.json] [--force]",
+    options: { json, output: outputFile, "rubric-file": rubricFileOption, force },
     run: batchCommand,
   },
   derive: {
@@ -129,7 +137,7 @@ export async function run(argv: string[], output: Output): Promise<number> {
       output.err(error.message + "\n");
       return EXIT.usage;
     }
-    if (error instanceof ConflictError) {
+    if (error instanceof ConflictError || error instanceof Refusal) {
       output.err(error.message + "\n");
       return EXIT.findings;
     }

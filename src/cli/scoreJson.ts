@@ -1,13 +1,18 @@
-/** The JSON projection of a score that `score --json` and friends print (CONTRACTS.md). */
+/** The JSON projection of a workbook's score that `score --json` and friends print (docs/CONTRACTS.md). */
+import type { WorkbookScore } from "../check/workbookScore";
 import type { RubricScore } from "../rubric/engine";
 import type { Rubric } from "../rubric/schema";
 
-export function scoreJson(score: RubricScore, rubric: Rubric, cells: Map<string, string> = new Map()) {
+function totals(score: RubricScore) {
+  return { total: score.total, max: score.max, bonus: score.bonus };
+}
+
+export function scoreJson(ws: WorkbookScore, rubric: Rubric, cells: Map<string, string> = new Map()) {
+  const score = ws.score;
   return {
     rubric: { id: rubric.id, title: rubric.title, derived: rubric.derived !== undefined },
-    total: score.total,
-    max: score.max,
-    bonus: score.bonus,
+    source: ws.source,
+    ...totals(score),
     categories: score.categories.map((c) => ({ id: c.id, title: c.title, score: c.score, max: c.max, bonus: c.bonus })),
     indicators: score.categories.flatMap((c) =>
       c.indicators.map((i) => ({ id: i.id, score: i.score, max: i.max, bonus: i.bonus, cell: cells.get(i.id) ?? null }))
@@ -20,5 +25,7 @@ export function scoreJson(score: RubricScore, rubric: Rubric, cells: Map<string,
       met: t.met,
       ref: t.ref,
     })),
+    /** 按自评依据可得: the evidence's score, beside the self-score; null without 自评依据. */
+    supported: ws.supported ? { ...totals(ws.supported), differences: ws.differences } : null,
   };
 }

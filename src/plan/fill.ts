@@ -42,10 +42,11 @@ import {
   YES,
   criterionFormula,
   indicatorFormula,
+  isOurFormula,
   meets,
   sheetRef,
 } from "./formulas";
-import { checkOwnSheets, ConflictError, stateOps, SUMMARY_HEADERS } from "./ownSheets";
+import { checkOwnSheets, ConflictError, ownSheetOps, stateOps, SUMMARY_HEADERS } from "./ownSheets";
 import type { CellStyle, PlanOp, WorkbookPlan } from "./plan";
 
 export interface FillOptions {
@@ -67,10 +68,7 @@ const UNMET_FILL = "#F8CBAD";
 const PARTIAL_FILL = "#FFF2CC";
 const BLANK_FILL = "#FCE4D6";
 
-/** Our formulas read the 自评依据 sheet; any other content of a 自评得分 cell was put there by a person. */
-export function isOurFormula(formula: string | null): boolean {
-  return formula !== null && formula.indexOf(EVIDENCE_SHEET) >= 0;
-}
+export { isOurFormula };
 
 /** Excel's last column (XFD). */
 const LAST_COLUMN = 16383;
@@ -207,7 +205,13 @@ function metricsSheetOps(
 ): PlanOp[] {
   const ops: PlanOp[] = [];
   const typed = typedMetricInputs(grids);
-  ops.push(sheetOp(grids, METRICS_SHEET, [12, 34, 10, 10, 10, 10, 12, 22, 10]));
+  // The metric ids (column A) are how typed figures are read back: kept, but hidden.
+  ops.push(
+    ...ownSheetOps(grids, METRICS_SHEET, {
+      columnWidths: [12, 34, 10, 10, 10, 10, 12, 22, 10],
+      hiddenColumns: [METRIC_COL.id],
+    })
+  );
   METRIC_HEADERS.forEach((h, col) =>
     ops.push({ op: "set", sheet: METRICS_SHEET, cell: a1(0, col), value: h, style: HEADER_STYLE })
   );
@@ -300,10 +304,6 @@ function metricsSheetOps(
 
 // --- 自评依据 -----------------------------------------------------------------------------------
 
-function sheetOp(grids: readonly Grid[], sheet: string, columnWidths: number[]): PlanOp {
-  return grids.some((g) => g.sheet === sheet) ? { op: "clearSheet", sheet } : { op: "addSheet", sheet, columnWidths };
-}
-
 function evidenceValidation(row: EvidenceRow, cell: string): PlanOp | undefined {
   const c = row.criterion;
   const prompt = { title: row.criterionId, message: inputHint(c, row.itemId).slice(0, 250) };
@@ -353,7 +353,11 @@ function evidenceValidation(row: EvidenceRow, cell: string): PlanOp | undefined 
 }
 
 function evidenceSheetOps(rubric: Rubric, grids: readonly Grid[], score: RubricScore): PlanOp[] {
-  const ops: PlanOp[] = [sheetOp(grids, EVIDENCE_SHEET, [10, 30, 46, 8, 14, 8, 8, 40])];
+  // The criterion keys (column A) are how typed inputs are read back: kept, but hidden.
+  const ops: PlanOp[] = ownSheetOps(grids, EVIDENCE_SHEET, {
+    columnWidths: [10, 30, 46, 8, 14, 8, 8, 40],
+    hiddenColumns: [EVIDENCE_COL.id],
+  });
   EVIDENCE_HEADERS.forEach((h, col) =>
     ops.push({ op: "set", sheet: EVIDENCE_SHEET, cell: a1(0, col), value: h, style: HEADER_STYLE })
   );
@@ -450,7 +454,7 @@ function summaryOps(
   evidence: EvidenceRow[],
   shown: Map<string, number>
 ): PlanOp[] {
-  const ops: PlanOp[] = [sheetOp(grids, SUMMARY_SHEET, [10, 24, 10, 10, 10, 10])];
+  const ops: PlanOp[] = ownSheetOps(grids, SUMMARY_SHEET, { columnWidths: [10, 24, 10, 10, 10, 10] });
   SUMMARY_HEADERS.forEach((h, col) =>
     ops.push({ op: "set", sheet: SUMMARY_SHEET, cell: a1(0, col), value: h, style: HEADER_STYLE })
   );
@@ -587,7 +591,7 @@ export function buildFillPlan(
       plan.kept.push({
         sheet: grid.sheet,
         cell,
-        reason: "已填写“" + (formula ?? textAt(grid, m.row.row, scoreCol)) + "”，保留未改（如需改为公式，请选择覆盖）",
+        reason: "已填写“" + (formula ?? textAt(grid, m.row.row, scoreCol)) + "”，保留未改",
       });
       shown.set(m.indicator.id, typeof existing === "number" ? existing : 0);
       continue;

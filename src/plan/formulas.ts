@@ -17,6 +17,11 @@ export const STATE_SHEET = "_ziping";
 export const YES = "是";
 export const NO = "否";
 
+/** Our formulas read the 自评依据 sheet; any other content of a 自评得分 cell was put there by a person. */
+export function isOurFormula(formula: string | null): boolean {
+  return formula !== null && formula.indexOf(EVIDENCE_SHEET) >= 0;
+}
+
 /** 'Sheet'!A1 — always quoted: the sheets have Chinese names. */
 export function sheetRef(sheet: string, cell: string): string {
   return "'" + sheet.replace(/'/g, "''") + "'!" + cell;

@@ -11,7 +11,7 @@ import { EVIDENCE_SHEET, METRICS_SHEET, STATE_SHEET, SUMMARY_SHEET } from "./for
 
 export const REPORT_SHEET = "校验报告";
 export const SUMMARY_HEADERS = ["编号", "一级指标", "分值", "自评得分", "加分分值", "加分得分"];
-export const REPORT_HEADERS = ["序号", "级别", "代码", "工作表", "单元格", "指标", "说明", "情况说明"];
+export const REPORT_HEADERS = ["序号", "级别", "问题", "工作表", "单元格", "指标", "说明", "情况说明", "键"];
 
 const SIGNATURES: Record<string, string[]> = {
   [EVIDENCE_SHEET]: EVIDENCE_HEADERS,
@@ -22,6 +22,19 @@ const SIGNATURES: Record<string, string[]> = {
   [STATE_SHEET]: ["rubric"],
 };
 
+/**
+ * The ops that (re)start one of our sheets: cleared if it is there, added if not, and given its
+ * column widths and hidden columns either way.
+ */
+export function ownSheetOps(
+  grids: readonly Grid[],
+  sheet: string,
+  layout: { columnWidths?: number[]; hiddenColumns?: number[]; hidden?: boolean }
+): PlanOp[] {
+  const add: PlanOp = { op: "addSheet", sheet, ...layout };
+  return grids.some((g) => g.sheet === sheet) ? [{ op: "clearSheet", sheet }, add] : [add];
+}
+
 /** An action that would overwrite what a person made: said in Chinese, nothing written. */
 export class ConflictError extends Error {}
 
@@ -31,7 +44,8 @@ function isOurs(grid: Grid): boolean {
   const blank = grid.values.every((row) => row.every((v) => v === null || v === ""));
   if (blank) return true;
   if (grid.sheet === STATE_SHEET) return cellAt(grid, 0, 0) === "rubric" || cellAt(grid, 0, 0) === "accept";
-  return signature.slice(0, 3).every((header, col) => cellAt(grid, 0, col) === header);
+  // The first two headers: what every version of our sheets has written there.
+  return signature.slice(0, 2).every((header, col) => cellAt(grid, 0, col) === header);
 }
 
 /** Throws ConflictError when a sheet we would rewrite exists and is not ours. */
@@ -90,9 +104,7 @@ const DERIVED_CHUNK = 30000;
 
 export function stateOps(grids: readonly Grid[], rubric: Rubric, sheet: string): PlanOp[] {
   const existing = grids.find((g) => g.sheet === STATE_SHEET);
-  const ops: PlanOp[] = [
-    existing ? { op: "clearSheet", sheet: STATE_SHEET } : { op: "addSheet", sheet: STATE_SHEET, hidden: true },
-  ];
+  const ops: PlanOp[] = ownSheetOps(grids, STATE_SHEET, { hidden: true });
   const rows: Array<Array<string | number>> = [
     ["rubric", rubric.id],
     ["rubricTitle", rubric.title],

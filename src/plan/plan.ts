@@ -3,8 +3,12 @@
  * conditional formats and sheets to add. Pure code builds it; each adapter (Office.js, exceljs)
  * applies it and nothing else, so the CLI and the pane change a workbook the same way.
  */
+import type { CellError } from "../sheet/grid";
 
 export type PlanValue = string | number | boolean | null;
+
+/** A formula's saved result: a value, or an error such as #DIV/0!. */
+export type PlanResult = PlanValue | { error: CellError };
 
 /** Cell styles the plan may ask for; adapters map them to their own formats. */
 export interface CellStyle {
@@ -22,7 +26,11 @@ export interface CellStyle {
 }
 
 export type PlanOp =
-  | { op: "addSheet"; sheet: string; hidden?: boolean; columnWidths?: number[] }
+  /**
+   * Adds the sheet, or takes the existing one of that name: its visibility, column widths and
+   * hidden columns (0-based; ids and keys a person need not see) are set either way.
+   */
+  | { op: "addSheet"; sheet: string; hidden?: boolean; columnWidths?: number[]; hiddenColumns?: number[] }
   | { op: "clearSheet"; sheet: string }
   /** A value, or a formula ("=MIN(4,…)") with the result the engine expects, written as the cached value. */
   | {
@@ -31,7 +39,7 @@ export type PlanOp =
       cell: string;
       value?: PlanValue;
       formula?: string;
-      result?: PlanValue;
+      result?: PlanResult;
       style?: CellStyle;
       /** Makes the cell a link to a place in the workbook; the value is its text. */
       link?: { sheet: string; cell: string };
@@ -58,6 +66,11 @@ export type PlanOp =
       formula: string;
       style: { fill?: string; fontColor?: string; bold?: boolean };
     }
+  /**
+   * The saved result of a formula the plan does not write, whose value the plan changes (or whose
+   * saved result was stale): only files carry saved results; Excel and WPS compute their own.
+   */
+  | { op: "cache"; sheet: string; cell: string; result: PlanResult }
   | { op: "merge"; sheet: string; range: string }
   | { op: "freeze"; sheet: string; rows: number; columns: number };
 

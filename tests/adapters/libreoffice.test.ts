@@ -1,6 +1,7 @@
 /**
- * LibreOffice as the formula oracle: formulas written by the exceljs adapter with deliberately
- * wrong cached results come back with the true ones, so the recalculation is real (FACTS.md).
+ * LibreOffice as the formula oracle: the exceljs adapter saves the results the formulas compute
+ * (whatever a plan guessed), and formulas whose saved results are then made wrong come back from
+ * LibreOffice with the true ones, so its recalculation is real (FACTS.md).
  * Skipped, with a note, where soffice is not installed; CI installs it.
  */
 import * as fs from "fs";
@@ -9,6 +10,7 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { applyPlan, newWorkbook, readWorkbook, writeWorkbook } from "../../src/adapters/xlsx";
 import type { PlanOp, PlanValue } from "../../src/plan/plan";
+import { withCorruptedCaches } from "../support/corrupt";
 import { hasLibreOffice, recalculate, removeRecalculated } from "../support/libreoffice";
 
 const available = hasLibreOffice();
@@ -79,12 +81,18 @@ describeLO("LibreOffice recalculates what the adapter writes", () => {
   test("wrong cached results come back true", async () => {
     const book = newWorkbook();
     applyPlan(book, { summary: [], kept: [], ops: plan() });
+    const written = await writeWorkbook(book);
+    // The adapter saves what the formulas compute, whatever result the plan guessed.
+    const saved = (await readWorkbook(written)).sheet("评分细则")!.grid;
+    expect(FORMULAS.map(([cell]) => saved.values[Number(cell.slice(1)) - 1][1])).toEqual(
+      FORMULAS.map(([, , , truth]) => (typeof truth === "number" ? truth : truth))
+    );
     const input = path.join(dir, "错误缓存.xlsx");
-    fs.writeFileSync(input, await writeWorkbook(book));
+    fs.writeFileSync(input, await withCorruptedCaches(written));
 
-    // The file really carries the wrong values before LibreOffice sees it.
+    // The file really carries wrong values before LibreOffice sees it.
     const before = (await readWorkbook(fs.readFileSync(input))).sheet("评分细则")!.grid;
-    expect(before.values[1][1]).toBe(99);
+    expect(before.values[1][1]).toBe(999);
 
     const started = Date.now();
     const output = await recalculate(input);

@@ -110,13 +110,15 @@ describe("fill and score", () => {
     const over = await ziping("fill", CAOXIAN, "-o", join(dir, "over.xlsx"), "--overwrite", "--json");
     expect(over.json().kept).toEqual([]);
   });
-  test("score of a never-filled workbook sums its typed 自评得分 ('2分' read as 2, 5 capped at 4)", async () => {
+  test("score of a never-filled workbook is the plain sum of its 自评得分 column, as the workbook sums it", async () => {
     const s = (await ziping("score", CAOXIAN, "--json")).json();
     expect(s.source).toBe("typed");
+    expect(s.supported).toBeNull();
     // Typed in the sample (assets/samples/README.md): G4 4, G5 6, G6 3, G7 3 → category 1 = 16;
-    // G9 "2分" → 2, G10 5 in a 4-point item → 4 → category 2 = 6; G11 2.5, G12 3, G13 2, G15 1.5 → category 3 = 9.
-    expect(s.categories.map((c: { score: number }) => c.score)).toEqual([16, 6, 9, 0, 0, 0, 0]);
-    expect(s.total).toBe(31);
+    // G9 "2分" is text, which SUM counts 0; G10 5 in a 4-point item is summed as it stands (and
+    // reported as score.over-max) → category 2 = 5; G11 2.5, G12 3, G13 2, G15 1.5 → category 3 = 9.
+    expect(s.categories.map((c: { score: number }) => c.score)).toEqual([16, 5, 9, 0, 0, 0, 0]);
+    expect(s.total).toBe(30);
   });
 });
 

@@ -44,7 +44,10 @@ test("fill stores the derived rubric; the filled workbook is scored and validate
   const out = join(dir, "安全生产-自评.xlsx");
   expect((await ziping("fill", FILE, "-o", out)).code).toBe(0);
   const s = (await ziping("score", out, "--json")).json();
-  expect(s).toMatchObject({ rubric: { id: "derived:考核细则", derived: true }, source: "evidence", max: 100, bonus: { max: 5 } });
+  // The scores typed in the sheet are kept (formulas for the blank rows): the column is "mixed", and
+  // its total is the typed scores' sum (assets/samples/derived/README.md: 76.5), 按自评依据可得 0.
+  expect(s).toMatchObject({ rubric: { id: "derived:考核细则", derived: true }, source: "mixed", max: 100, bonus: { max: 5 } });
+  expect([s.total, s.supported.total]).toEqual([76.5, 0]);
   const v = (await ziping("validate", out, "--json")).json();
   // The typed scores (kept, not overwritten) are above what the empty evidence supports.
   expect(v.findings.some((f: { code: string }) => f.code === "evidence.unsupported")).toBe(true);

@@ -7,6 +7,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
 import { ziping } from "./run";
+import { applyPlan, readWorkbook, writeWorkbook } from "../../src/adapters/xlsx/index";
+import { evidenceEntryPlan } from "../../src/plan/evidenceEntry";
+import { evidenceRows, takesInput } from "../../src/plan/evidenceSheet";
+import { builtinRubrics } from "../../src/rubric/builtin/index";
+
+/** A valid answer of each kind of criterion. */
+function inputFor(kind: string, itemId?: string): unknown {
+  if (kind === "flag" || kind === "gate") return kind === "gate" ? "否" : "是";
+  if (kind === "judged") return 1;
+  if (kind === "perItem") return itemId ? { [itemId]: 1 } : 1;
+  return 1;
+}
 
 const SAMPLES = join(__dirname, "..", "..", "assets", "samples");
 const CAOXIAN = join(SAMPLES, "曹县-评分细则.xlsx");
@@ -25,17 +37,37 @@ describe("validate", () => {
     expect(pick("score.over-max")).toEqual(["G10"]);
     expect(pick("score.blank")).toHaveLength(21);
     expect(findings[0]).toEqual(expect.objectContaining({ severity: "error", sheet: "评分细则", params: expect.any(Object), message: expect.stringMatching(/[\u4e00-\u9fff]/) }));
-    // The typed scores as they stand: 16 + 6 + 9 (see tests/cli/cli.test.ts)
-    expect(score).toEqual({ total: 31, max: 100 });
+    // The typed scores as the workbook sums them: 16 + 5 + 9 (see tests/cli/cli.test.ts)
+    expect(score).toEqual({ total: 30, max: 100, bonus: { score: 0, max: 0 } });
   });
 
-  test("a workbook with warnings only exits 0; the terminal table is Chinese", async () => {
+  test("a blank template is not ready to send: one score.no-evidence error per indicator, exit 1", async () => {
+    const dir = tmp();
+    const blank = join(dir, "会宁.xlsx");
+    await ziping("template", "--rubric", "huining-2020", "-o", blank);
+    const r = await ziping("validate", blank, "--json");
+    expect(r.code).toBe(1);
+    const findings = r.json().findings as Array<{ code: string; indicator: string }>;
+    // 会宁's table: ten items and the bonus item (src/rubric/builtin/huining-2020.json), none answered.
+    expect(findings.filter((f) => f.code === "score.no-evidence").map((f) => f.indicator)).toEqual([
+      "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "bonus.1",
+    ]);
+  });
+
+  test("a workbook with evidence for every item and warnings only exits 0; the terminal table is Chinese", async () => {
     const dir = tmp();
     const filled = join(dir, "会宁.xlsx");
     await ziping("template", "--rubric", "huining-2020", "-o", filled);
+    const workbook = await readWorkbook(readFileSync(filled));
+    const rubric = builtinRubrics.find((x) => x.id === "huining-2020")!;
+    // One answer for every criterion that takes one (是 / a count / a mark), the metrics left blank.
+    const values: Record<string, unknown> = {};
+    for (const row of evidenceRows(rubric))
+      if (takesInput(row.criterion)) values[row.criterionId] = inputFor(row.criterion.kind, row.itemId);
+    applyPlan(workbook, evidenceEntryPlan(rubric, { values }));
+    writeFileSync(filled, await writeWorkbook(workbook));
     const r = await ziping("validate", filled);
-    // A blank template: every formula cell holds a score (0), so there are no errors, only the
-    // rubric's own notes (item 3's parts, item 7's uncapped surplus).
+    // No errors; the rubric's own notes (item 3's parts, item 7's uncapped surplus) stay warnings.
     expect(r.code).toBe(0);
     expect(r.out).toContain("警告");
     expect(r.out).toContain("各项要求合计 8 分，超过本项 5 分");
@@ -54,8 +86,12 @@ describe("validate", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(report);
     const sheet = wb.getWorksheet("校验报告")!;
-    expect(sheet.getRow(1).values).toEqual([undefined, "序号", "级别", "代码", "工作表", "单元格", "指标", "说明", "情况说明"]);
-    const overMax = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(3).value === "score.over-max")!;
+    expect(sheet.getRow(1).values).toEqual([undefined, "序号", "级别", "问题", "工作表", "单元格", "指标", "说明", "情况说明", "键"]);
+    // The finding's key (code|sheet|cell|indicator) is kept in the hidden column I.
+    expect(sheet.getColumn(9).hidden).toBe(true);
+    const overMax = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => String(row.getCell(9).value).startsWith("score.over-max|"))!;
+    expect(overMax.getCell(3).value).toBe("自评得分超过分值");
+    expect(overMax.getCell(6).value).toMatch(/^2\.3 /);
     expect(overMax.getCell(5).value).toEqual({ text: "G10", hyperlink: "#'评分细则'!G10" });
     expect(overMax.getCell(7).value).toBe("G10 自评得分 5 超过本项分值 4");
     const marked = wb.getWorksheet("评分细则")!.getCell("G10");
@@ -79,7 +115,7 @@ describe("batch", () => {
     const dir = tmp();
     const counties = join(dir, "各县");
     mkdirSync(counties);
-    // Three 曹县-style counties: the sample as typed (31), and two filled with evidence via the CLI.
+    // Two 曹县-style counties (the sample as typed: 30, see tests/cli/cli.test.ts; a blank template: 0) and 会宁's sample.
     copyFileSync(CAOXIAN, join(counties, "甲县.xlsx"));
     await ziping("template", "--rubric", "sd-2023", "-o", join(counties, "乙县.xlsx"));
     copyFileSync(HUINING, join(counties, "丙县.xlsx"));
@@ -93,7 +129,7 @@ describe("batch", () => {
     // Rubrics in order of their first file (丙 sorts before 甲 by code point), ranks within each.
     expect(view).toEqual([
       ["丙县.xlsx", "huining-2020", 0, 1],
-      ["甲县.xlsx", "sd-2023", 31, 1],
+      ["甲县.xlsx", "sd-2023", 30, 1],
       ["乙县.xlsx", "sd-2023", 0, 2],
       ["丁县.xlsx", null, null, null],
     ]);
@@ -101,7 +137,8 @@ describe("batch", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(summary);
     const sheet = wb.getWorksheet("汇总")!;
-    expect(sheet.getRow(3).values).toEqual([undefined, 1, "甲县.xlsx", "县域养老服务体系建设指标与评分细则（2023年修订版）", 31, 100, undefined, 22, 1, 0]);
+    // 排名, 文件, 评分细则, 自评得分, 满分, 加分 (none), 按自评依据可得 (no 自评依据), 错误, 警告, 未达标
+    expect(sheet.getRow(3).values).toEqual([undefined, 1, "甲县.xlsx", "县域养老服务体系建设指标与评分细则（2023年修订版）", 30, 100, undefined, undefined, 22, 1, 0]);
   });
 
   test("wrong arguments: exit 2", async () => {

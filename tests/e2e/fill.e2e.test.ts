@@ -2,8 +2,8 @@
  * End to end, with a real spreadsheet engine: fill each bundled sample, enter a county's evidence
  * into 自评依据 and 指标数据 (through the exceljs adapter, as a person typing would), let LibreOffice
  * recalculate every formula, and hold the recalculated 自评得分, subtotals and total to the engine's
- * scores for the same evidence. The fill's cached results are those of empty evidence, so every
- * non-zero value read back was computed by LibreOffice, not cached by us.
+ * scores for the same evidence. Every saved result is made wrong before LibreOffice opens the file,
+ * so every value read back was computed by LibreOffice, not saved by us.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,13 +17,14 @@ import { builtinRubrics } from "../../src/rubric/builtin/index";
 import { scoreRubric, type Evidence } from "../../src/rubric/engine";
 import { a1, cellAt, parseA1, type Grid } from "../../src/sheet/grid";
 import { primarySheet, recognizeWorkbook } from "../../src/sheet/workbook";
+import { withCorruptedCaches } from "../support/corrupt";
 import { hasLibreOffice, recalculate as recalculateFile, removeRecalculated } from "../support/libreoffice";
 
 /** Recalculates with LibreOffice and reads the result back, leaving no temporary files behind. */
 async function recalculate(file: string): Promise<Grid[]> {
   const out = await recalculateFile(file);
   try {
-    return (await readWorkbook(readFileSync(out))).grids();
+    return (await readWorkbook(readFileSync(out))).savedGrids();
   } finally {
     removeRecalculated(out);
   }
@@ -102,16 +103,17 @@ describeLO.each(CASES)("%s, recalculated by LibreOffice", (file, rubricId, evide
     cells = fill.scoreCells;
     applyPlan(workbook, fill.plan);
     applyPlan(workbook, evidenceEntryPlan(recognized.match!.rubric, evidence));
+    // Every saved result made wrong (999), so every value read back was computed by LibreOffice.
     const filled = join(dir, "filled.xlsx");
-    writeFileSync(filled, await writeWorkbook(workbook));
-    before = (await readWorkbook(readFileSync(filled))).grids();
+    writeFileSync(filled, await withCorruptedCaches(await writeWorkbook(workbook)));
+    before = (await readWorkbook(readFileSync(filled))).savedGrids();
     after = await recalculate(filled);
     expected = scoreRubric(recognized.match!.rubric, evidence);
   });
 
-  test("the cached values were stale (empty evidence), so the engine really recalculated", () => {
+  test("the saved results were wrong (999), so the engine really recalculated", () => {
     const totalCell = a1(expected.categories.length + 1, 3);
-    expect(valueAt(sheet(before, SUMMARY_SHEET), totalCell)).toBe(0);
+    expect(valueAt(sheet(before, SUMMARY_SHEET), totalCell)).toBe(999);
     expect(expected.total).toBeGreaterThan(0);
   });
 

@@ -282,6 +282,15 @@ export async function applyPlanIn(
               ws.getRange(letters + ":" + letters).format.columnWidth = columnWidthPoints(width);
             }
           }
+          const hidden = op.hiddenColumns || [];
+          if (hidden.length && !caps.columnWidth) skip("columnWidth");
+          else {
+            for (const col of hidden) {
+              await batch.reserve(COMMAND_BYTES);
+              const letters = columnLetter(col);
+              ws.getRange(letters + ":" + letters).columnHidden = true;
+            }
+          }
           applied++;
           break;
         }
@@ -375,6 +384,9 @@ export async function applyPlanIn(
           applied++;
           break;
         }
+        case "cache":
+          // Excel computes every formula itself: saved results are for files only.
+          break;
         default: {
           const never: never = op;
           throw new OfficeActionError("InvalidPlan", "计划中有未知的操作：" + JSON.stringify(never));
@@ -660,6 +672,8 @@ function opProblem(op: PlanOp): string | undefined {
     case "conditionalFormat":
       if (!op.formula.trim().replace(/^=/, "").trim()) return "条件格式的公式为空";
       return rangeProblem(op.range) || colorProblem(op.style.fill) || colorProblem(op.style.fontColor);
+    case "cache":
+      return undefined;
     case "merge":
       return rangeProblem(op.range);
     case "freeze":

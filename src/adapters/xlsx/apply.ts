@@ -20,7 +20,8 @@
  */
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { CellStyle, PlanOp, PlanValue, WorkbookPlan } from "../../plan/plan";
+import { withComputedResults } from "../../plan/computed";
+import type { CellStyle, PlanOp, PlanResult, PlanValue, WorkbookPlan } from "../../plan/plan";
 import { areaA1, parseA1, parseArea } from "../../sheet/grid";
 import { XlsxWorkbook, excelWorkbookOf, fileDatesOf } from "./read";
 
@@ -66,7 +67,10 @@ interface Rect {
 // --- applying ------------------------------------------------------------------------------------
 
 /** Applies every op, in order. Throws XlsxApplyError for an op that cannot be applied. */
-export function applyPlan(workbook: XlsxWorkbook, plan: WorkbookPlan): void {
+export function applyPlan(workbook: XlsxWorkbook, planned: WorkbookPlan): void {
+  // Every formula written, and every formula whose value this changes, saves the value a
+  // spreadsheet computes for the workbook as written (WPS and LibreOffice show saved results).
+  const plan = withComputedResults(workbook.savedGrids(), planned, workbook.definedNames());
   workbook.changed();
   const wb = excelWorkbookOf(workbook);
   const shared = new SharedFormulas();
@@ -112,6 +116,15 @@ function applyOp(wb: ExcelJS.Workbook, op: PlanOp, shared: SharedFormulas): void
       }
       return;
     }
+    case "cache": {
+      const cell = ws.getCell(cellAddress(op.cell));
+      if (cell.type !== ExcelJS.ValueType.Formula) return;
+      const formula = cell.formula;
+      checkValue(op.result, cell.address);
+      shared.detach(ws, cell.address);
+      cell.value = op.result === null ? { formula } : ({ formula, result: op.result } as ExcelJS.CellFormulaValue);
+      return;
+    }
     case "validation":
       addValidation(ws, op);
       return;
@@ -141,6 +154,7 @@ function addSheet(wb: ExcelJS.Workbook, op: Extract<PlanOp, { op: "addSheet" }>)
   (op.columnWidths || []).forEach((width, i) => {
     if (typeof width === "number" && Number.isFinite(width) && width > 0) ws!.getColumn(i + 1).width = width;
   });
+  for (const col of op.hiddenColumns || []) ws.getColumn(col + 1).hidden = true;
 }
 
 /**
@@ -168,13 +182,16 @@ function setValue(
   cell: ExcelJS.Cell,
   value: PlanValue | undefined,
   formula: string | undefined,
-  result: PlanValue | undefined
+  result: PlanResult | undefined
 ): void {
   if (formula !== undefined) {
     const text = formula.replace(/^=/, "").trim();
     if (!text) throw new OpError(`单元格 ${cell.address} 的公式为空`);
     checkValue(result, cell.address);
-    cell.value = result === null || result === undefined ? { formula: text } : { formula: text, result };
+    cell.value =
+      result === null || result === undefined
+        ? { formula: text }
+        : ({ formula: text, result } as ExcelJS.CellFormulaValue);
     return;
   }
   if (value === undefined) return;
@@ -182,7 +199,7 @@ function setValue(
   cell.value = value;
 }
 
-function checkValue(value: PlanValue | undefined, address: string): void {
+function checkValue(value: PlanResult | undefined, address: string): void {
   if (typeof value === "number" && !Number.isFinite(value))
     throw new OpError(`单元格 ${address} 的数值无效（${value}）`);
   if (typeof value === "string" && value.length > 32767)
@@ -551,6 +568,8 @@ export async function writeWorkbook(workbook: XlsxWorkbook, options: WriteOption
   wb.created = created || date;
   wb.modified = date;
   for (const ws of wb.worksheets) compactValidations(ws as Sheet);
+  // Saved results are right, but programs that honour it recompute on open all the same.
+  wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
 
   const raw = await wb.xlsx.writeBuffer();
   const source = await JSZip.loadAsync(raw as ArrayBuffer);

@@ -21,6 +21,7 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { type Area, type CellError, type CellValue, type Grid, CELL_ERRORS, parseArea } from "../../sheet/grid";
+import { recalculate, type DefinedName, type Recalculation } from "../../sheet/recalc";
 
 // --- errors ------------------------------------------------------------------------------------
 
@@ -81,6 +82,8 @@ interface Held {
   workbook: ExcelJS.Workbook;
   /** The dates in the file's docProps/core.xml, when it had them. */
   dates: FileDates;
+  /** The defined names of xl/workbook.xml, as stored (exceljs keeps only some of them). */
+  names: DefinedName[];
 }
 
 export interface FileDates {
@@ -95,16 +98,18 @@ export class XlsxWorkbook {
   /** Parts a round trip through this adapter would lose, in Chinese, to show before writing. */
   readonly lossyParts: string[];
 
-  constructor(workbook: ExcelJS.Workbook, lossyParts: string[] = [], dates: FileDates = {}) {
-    held.set(this, { workbook, dates });
+  constructor(workbook: ExcelJS.Workbook, lossyParts: string[] = [], dates: FileDates = {}, names: DefinedName[] = []) {
+    held.set(this, { workbook, dates, names });
     this.lossyParts = lossyParts;
   }
 
   private cached: SheetInfo[] | undefined;
+  private computed: Recalculation | undefined;
 
   /**
-   * Every worksheet in tab order, hidden ones included. Built once and kept until the workbook is
-   * changed (applyPlan calls `changed()`): callers must not modify the Grids they get.
+   * Every worksheet in tab order, hidden ones included, with the results its formulas saved. Built
+   * once and kept until the workbook is changed (applyPlan calls `changed()`): callers must not
+   * modify the Grids they get.
    */
   sheets(): SheetInfo[] {
     if (this.cached) return this.cached;
@@ -120,10 +125,32 @@ export class XlsxWorkbook {
   /** Forgets the Grids read so far: the exceljs workbook has changed. */
   changed(): void {
     this.cached = undefined;
+    this.computed = undefined;
   }
 
+  /**
+   * Every sheet as a person sees it once a spreadsheet has recomputed it: each formula cell holds
+   * the value its formula gives for the cells as they are, not the result the file saved (which
+   * WPS and LibreOffice show until something is edited, and which may be stale).
+   */
   grids(): Grid[] {
+    return this.recalculation().grids;
+  }
+
+  /** The recalculation behind grids(): which formula cells were computed, kept, or found stale. */
+  recalculation(): Recalculation {
+    if (!this.computed) this.computed = recalculate(this.savedGrids(), this.definedNames());
+    return this.computed;
+  }
+
+  /** Every sheet with the results its formulas saved, as the file holds them. */
+  savedGrids(): Grid[] {
     return this.sheets().map((s) => s.grid);
+  }
+
+  /** The workbook's defined names (for recalculating formulas that use them). */
+  definedNames(): DefinedName[] {
+    return held.get(this)!.names;
   }
 
   sheetNames(): string[] {
@@ -248,7 +275,7 @@ export async function readWorkbook(data: Bytes): Promise<XlsxWorkbook> {
     throw fail("corrupt-workbook", errorText(e));
   }
   const dates = await fileDates(zip, wb);
-  const result = new XlsxWorkbook(wb, lossyParts, dates);
+  const result = new XlsxWorkbook(wb, lossyParts, dates, await definedNamesOf(zip, wb));
   try {
     // Fail here, not later in a caller, when exceljs loaded something it cannot give back.
     result.sheets();
@@ -272,6 +299,40 @@ async function fileDates(zip: JSZip, wb: ExcelJS.Workbook): Promise<FileDates> {
   if (/<dcterms:created[\s>]/.test(xml) && wb.created instanceof Date) dates.created = wb.created;
   if (/<dcterms:modified[\s>]/.test(xml) && wb.modified instanceof Date) dates.modified = wb.modified;
   return dates;
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#[0-9]+);/g, (_, e: string) => {
+    if (e === "lt") return "<";
+    if (e === "gt") return ">";
+    if (e === "quot") return '"';
+    if (e === "apos") return "'";
+    if (e === "amp") return "&";
+    return String.fromCharCode(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+  });
+}
+
+/** The `<definedName>`s of xl/workbook.xml: name, the sheet it is scoped to, its formula. */
+async function definedNamesOf(zip: JSZip, wb: ExcelJS.Workbook): Promise<DefinedName[]> {
+  const part = zip.file("xl/workbook.xml");
+  if (!part) return [];
+  const xml = await part.async("string");
+  const sheets = wb.worksheets.map((ws) => ws.name);
+  const names: DefinedName[] = [];
+  const re = /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const name = /\bname="([^"]*)"/.exec(m[1]);
+    if (!name) continue;
+    const local = /\blocalSheetId="(\d+)"/.exec(m[1]);
+    const entry: DefinedName = { name: decodeXml(name[1]), formula: decodeXml(m[2]).trim() };
+    if (local) {
+      const sheet = sheets[Number(local[1])];
+      if (sheet === undefined) continue;
+      entry.sheet = sheet;
+    }
+    names.push(entry);
+  }
+  return names;
 }
 
 function errorText(e: unknown): string {

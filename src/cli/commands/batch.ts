@@ -4,11 +4,12 @@ import { newWorkbook } from "../../adapters/xlsx/index";
 import { acceptedNotes } from "../../check/accepted";
 import { rankRows, type BatchRow } from "../../check/batch";
 import { countBySeverity } from "../../check/findings";
+import { SUPPORTED_LABEL } from "../../check/workbookScore";
 import { validateRecognized } from "../../check/validate";
 import type { PlanOp } from "../../plan/plan";
 import { formatPoints } from "../../rubric/text";
 import { a1 } from "../../sheet/grid";
-import { EXIT, printJson, UsageError, type Output } from "../io";
+import { EXIT, printJson, Refusal, UsageError, type Output } from "../io";
 import { recognizeLoaded, type RubricOptions } from "../recognizeFile";
 import type { CommandArgs } from "../run";
 import { checkOutput, loadWorkbook, savePlanned } from "../workbookFile";
@@ -55,7 +56,17 @@ export function collectFiles(paths: string[]): string[] {
 }
 
 export async function checkFile(file: string, options: RubricOptions = {}): Promise<BatchRow> {
-  const empty = { rubric: null, total: null, max: null, bonus: null, errors: 0, warnings: 0, unmet: 0, rank: null };
+  const empty = {
+    rubric: null,
+    total: null,
+    max: null,
+    bonus: null,
+    supported: null,
+    errors: 0,
+    warnings: 0,
+    unmet: 0,
+    rank: null,
+  };
   let workbook;
   try {
     workbook = await loadWorkbook(file);
@@ -63,10 +74,17 @@ export async function checkFile(file: string, options: RubricOptions = {}): Prom
     if (error instanceof UsageError) return { file, ...empty, error: error.message };
     throw error;
   }
-  const { grids, primary } = recognizeLoaded(workbook, file, options);
+  let recognized;
+  try {
+    recognized = recognizeLoaded(workbook, file, options);
+  } catch (error) {
+    if (error instanceof Refusal) return { file, ...empty, error: error.message };
+    throw error;
+  }
+  const { grids, primary } = recognized;
   if (!primary) return { file, ...empty, error: "未识别到可评分的任务分解表、评分细则或考核表" };
   const rubric = primary.match!.rubric;
-  const { findings, score } = validateRecognized(grids, primary, { accepted: acceptedNotes(grids) });
+  const { findings, score, supported } = validateRecognized(grids, primary, { accepted: acceptedNotes(grids) });
   const counts = countBySeverity(findings);
   return {
     file,
@@ -74,6 +92,7 @@ export async function checkFile(file: string, options: RubricOptions = {}): Prom
     total: score.total,
     max: score.max,
     bonus: score.bonus.max > 0 ? score.bonus.score : null,
+    supported: supported ? supported.total : null,
     errors: counts.error,
     warnings: counts.warning,
     unmet: findings.filter((f) => f.code === "threshold.unmet" && !f.accepted).length,
@@ -81,11 +100,23 @@ export async function checkFile(file: string, options: RubricOptions = {}): Prom
   };
 }
 
-const HEADERS = ["排名", "文件", "评分细则", "自评总分", "满分", "加分", "错误", "警告", "未达标", "说明"];
+const HEADERS = [
+  "排名",
+  "文件",
+  "评分细则",
+  "自评得分",
+  "满分",
+  "加分",
+  SUPPORTED_LABEL,
+  "错误",
+  "警告",
+  "未达标",
+  "说明",
+];
 
 function summaryOps(rows: BatchRow[]): PlanOp[] {
   const sheet = "汇总";
-  const ops: PlanOp[] = [{ op: "addSheet", sheet, columnWidths: [6, 36, 40, 10, 8, 8, 8, 8, 8, 40] }];
+  const ops: PlanOp[] = [{ op: "addSheet", sheet, columnWidths: [6, 36, 40, 10, 8, 8, 16, 8, 8, 8, 40] }];
   HEADERS.forEach((h, c) =>
     ops.push({ op: "set", sheet, cell: a1(0, c), value: h, style: { bold: true, fill: "#DDEBF7", align: "center" } })
   );
@@ -97,6 +128,7 @@ function summaryOps(rows: BatchRow[]): PlanOp[] {
       row.total,
       row.max,
       row.bonus,
+      row.supported,
       row.errors,
       row.warnings,
       row.unmet,
@@ -108,7 +140,7 @@ function summaryOps(rows: BatchRow[]): PlanOp[] {
         sheet,
         cell: a1(i + 1, c),
         value: v,
-        style: c === 9 && row.error ? { fontColor: "#C00000", wrap: true } : undefined,
+        style: c === HEADERS.length - 1 && row.error ? { fontColor: "#C00000", wrap: true } : undefined,
       })
     );
   });
@@ -129,10 +161,10 @@ export async function batchCommand(args: CommandArgs, output: Output): Promise<n
   if (out) await savePlanned(newWorkbook(), { ops: summaryOps(ranked), summary: [], kept: [] }, out);
   if (args.values.json) printJson(output, { rows: ranked });
   else {
-    output.out("排名  自评总分    错误  警告  未达标  文件\n");
+    output.out("排名  自评得分  " + SUPPORTED_LABEL + "  错误  警告  未达标  文件\n");
     for (const r of ranked) {
       if (r.error) {
-        output.out("  —        —     —     —      —  " + r.file + "：" + r.error + "\n");
+        output.out("  —        —               —     —     —       —  " + r.file + "：" + r.error + "\n");
         continue;
       }
       const total = formatPoints(r.total!) + "/" + formatPoints(r.max!);
@@ -140,6 +172,8 @@ export async function batchCommand(args: CommandArgs, output: Output): Promise<n
         String(r.rank).padStart(4) +
           "  " +
           total.padStart(8) +
+          "  " +
+          (r.supported === null ? "—" : formatPoints(r.supported)).padStart(14) +
           "  " +
           String(r.errors).padStart(4) +
           "  " +
@@ -149,7 +183,7 @@ export async function batchCommand(args: CommandArgs, output: Output): Promise<n
           "  " +
           r.file +
           "（" +
-          r.rubric!.id +
+          r.rubric!.title +
           "）\n"
       );
     }

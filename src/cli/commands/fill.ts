@@ -1,7 +1,8 @@
+import { scoreLines } from "../../check/scoreText";
+import { scoreWorkbook } from "../../check/workbookScore";
 import { buildFillPlan } from "../../plan/fill";
-import { formatPoints } from "../../rubric/text";
 import { EXIT, printJson, UsageError, type Output } from "../io";
-import { nothingRecognized, recognizeLoaded } from "../recognizeFile";
+import { nothingRecognized, recognizeLoaded, recognizeWritten } from "../recognizeFile";
 import type { CommandArgs } from "../run";
 import { checkOutput, loadWorkbook, savePlanned, warnLossyParts } from "../workbookFile";
 
@@ -17,29 +18,36 @@ export async function fillCommand(args: CommandArgs, output: Output): Promise<nu
     output.err(nothingRecognized(file, sheets));
     return EXIT.findings;
   }
-  const { plan, score, scoreCells } = buildFillPlan(grids, primary.layout, primary.match!, {
+  const rubric = primary.match!.rubric;
+  const { plan, scoreCells } = buildFillPlan(grids, primary.layout, primary.match!, {
     overwrite: args.values.overwrite === true,
   });
   warnLossyParts(workbook, output);
   await savePlanned(workbook, plan, out);
+  // The score of the workbook as written: what its 自评得分 column and 自评汇总 show.
+  const written = recognizeWritten(workbook, out, rubric);
+  const scored = scoreWorkbook(written.grids, written.primary!);
   if (args.values.json) {
     printJson(output, {
       file,
       output: out,
       sheet: primary.layout.sheet,
-      rubric: { id: score.rubric.id, title: score.rubric.title, derived: primary.match!.rubric.derived !== undefined },
+      rubric: { id: rubric.id, title: rubric.title, derived: rubric.derived !== undefined },
       changes: plan.summary,
       kept: plan.kept,
       cells: Object.fromEntries(scoreCells),
-      total: score.total,
-      max: score.max,
-      bonus: score.bonus,
+      total: scored.score.total,
+      max: scored.score.max,
+      bonus: scored.score.bonus,
+      supported: scored.supported ? { total: scored.supported.total, bonus: scored.supported.bonus } : null,
     });
   } else {
-    output.out("已写出：" + out + "（原文件未改动）\n评分细则：" + score.rubric.title + "\n");
+    output.out("已写出：" + out + "（原文件未改动）\n评分细则：" + rubric.title + "\n");
     for (const line of plan.summary) output.out("  · " + line + "\n");
     for (const k of plan.kept) output.out("  ! " + k.sheet + "!" + k.cell + " " + k.reason + "\n");
-    output.out("当前按自评依据计算：" + formatPoints(score.total) + "/" + formatPoints(score.max) + " 分\n");
+    if (plan.kept.length && args.values.overwrite !== true)
+      output.out("  如需把这些单元格改为按自评依据计算的公式，请加 --overwrite 重新运行\n");
+    for (const line of scoreLines(scored)) output.out(line + "\n");
   }
   return EXIT.ok;
 }

@@ -50,9 +50,13 @@ export function inspectJson(file: string, sheets: SheetRecognition[]) {
 
 export async function inspectCommand(args: CommandArgs, output: Output): Promise<number> {
   const file = args.positionals[0];
-  if (!file) throw new UsageError("请指定要识别的 .xlsx 文件。\n用法：ziping inspect FILE [--json] [--rubric ID]");
+  if (!file)
+    throw new UsageError(
+      "请指定要识别的 .xlsx 文件。\n用法：ziping inspect FILE [--json] [--rubric ID | --rubric-file RUBRIC.json]"
+    );
   const workbook = await loadWorkbook(file);
-  const { sheets, primary } = recognizeLoaded(workbook, file, args.values);
+  // Inspecting shows how well a rubric fits; it never refuses one that does not.
+  const { sheets, primary } = recognizeLoaded(workbook, file, { ...args.values, force: true });
   if (args.values.json) printJson(output, inspectJson(file, sheets));
   else {
     for (const { layout, match, best } of sheets) {

@@ -36,13 +36,13 @@ export async function sampleCommand(args: CommandArgs, output: Output): Promise<
   // Read what was written, as any user of the file would.
   const written = await loadWorkbook(SAMPLE_OUTPUT);
   const again = recognizeLoaded(written, SAMPLE_OUTPUT);
-  const { score, source } = scoreWorkbook(again.grids, again.primary!);
+  const scored = scoreWorkbook(again.grids, again.primary!);
+  const rubric = again.primary!.match!.rubric;
   if (args.values.json) {
     printJson(output, {
       file: SAMPLE_OUTPUT,
       sheet: again.primary!.layout.sheet,
-      source,
-      ...scoreJson(score, again.primary!.match!.rubric, scoreCellsOf(again.primary!)),
+      ...scoreJson(scored, rubric, scoreCellsOf(again.primary!)),
     });
     return EXIT.ok;
   }
@@ -57,6 +57,6 @@ export async function sampleCommand(args: CommandArgs, output: Output): Promise<
         "）\n"
     );
   output.out("已写出：" + SAMPLE_OUTPUT + "\n\n");
-  output.out(renderScore(score, { details: args.values.details === true }));
+  output.out(renderScore(scored, rubric, { details: args.values.details === true }));
   return EXIT.ok;
 }

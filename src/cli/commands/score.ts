@@ -16,25 +16,13 @@ export async function scoreCommand(args: CommandArgs, output: Output): Promise<n
     output.err(nothingRecognized(file, sheets));
     return EXIT.findings;
   }
-  const { score, source } = scoreWorkbook(grids, primary);
+  const scored = scoreWorkbook(grids, primary);
   const rubric = primary.match!.rubric;
   if (args.values.json) {
-    printJson(output, {
-      file,
-      sheet: primary.layout.sheet,
-      source,
-      ...scoreJson(score, rubric, scoreCellsOf(primary)),
-    });
+    printJson(output, { file, sheet: primary.layout.sheet, ...scoreJson(scored, rubric, scoreCellsOf(primary)) });
   } else {
-    output.out(
-      file +
-        " › 工作表“" +
-        primary.layout.sheet +
-        "”（" +
-        (source === "evidence" ? "按自评依据计算" : "按表中填写的自评得分汇总") +
-        "）\n"
-    );
-    output.out(renderScore(score, { details: args.values.details === true }));
+    output.out(file + " › 工作表“" + primary.layout.sheet + "”\n");
+    output.out(renderScore(scored, rubric, { details: args.values.details === true }));
   }
   return EXIT.ok;
 }

@@ -2,7 +2,7 @@ import { countBySeverity, SEVERITY_NAMES, type Finding } from "../../check/findi
 import { validateRecognized } from "../../check/validate";
 import { buildReportPlan } from "../../check/report";
 import { acceptedNotes } from "../../check/accepted";
-import { formatPoints } from "../../rubric/text";
+import { scoreLines } from "../../check/scoreText";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import { nothingRecognized, recognizeLoaded } from "../recognizeFile";
 import type { CommandArgs } from "../run";
@@ -40,10 +40,11 @@ export async function validateCommand(args: CommandArgs, output: Output): Promis
     return EXIT.findings;
   }
   const rubric = primary.match!.rubric;
-  const { findings, score } = validateRecognized(grids, primary, { accepted: acceptedNotes(grids) });
+  const validation = validateRecognized(grids, primary, { accepted: acceptedNotes(grids) });
+  const { findings, score } = validation;
   if (report) {
     warnLossyParts(workbook, output);
-    await savePlanned(workbook, buildReportPlan(grids, findings), report);
+    await savePlanned(workbook, buildReportPlan(grids, findings, validation, rubric), report);
   }
   const counts = countBySeverity(findings);
   if (args.values.json) {
@@ -51,24 +52,16 @@ export async function validateCommand(args: CommandArgs, output: Output): Promis
       file,
       rubric: { id: rubric.id, title: rubric.title, derived: rubric.derived !== undefined },
       findings,
-      score: { total: score.total, max: score.max },
+      score: { total: score.total, max: score.max, bonus: score.bonus },
+      supported: validation.supported
+        ? { total: validation.supported.total, bonus: validation.supported.bonus, differences: validation.differences }
+        : null,
     });
   } else {
     output.out(file + " › 工作表“" + primary.layout.sheet + "”，评分细则：" + rubric.title + "\n");
     output.out(renderFindings(findings));
-    output.out(
-      "错误 " +
-        counts.error +
-        " 项，警告 " +
-        counts.warning +
-        " 项，提示 " +
-        counts.info +
-        " 项；计分 " +
-        formatPoints(score.total) +
-        "/" +
-        formatPoints(score.max) +
-        " 分\n"
-    );
+    output.out("错误 " + counts.error + " 项，警告 " + counts.warning + " 项，提示 " + counts.info + " 项\n");
+    for (const line of scoreLines(validation)) output.out(line + "\n");
     if (report) output.out("校验报告已写入：" + report + "（原文件未改动）\n");
   }
   return counts.error > 0 ? EXIT.findings : EXIT.ok;

@@ -19,6 +19,8 @@ export interface Proposal {
   /** For the error line: "准备工作簿失败：…". */
   what: string;
   plan: WorkbookPlan;
+  /** The same action replacing what the plan keeps (准备工作簿 → 覆盖已填写的得分). */
+  overwrite?: WorkbookPlan;
 }
 
 export interface ActionsProps {

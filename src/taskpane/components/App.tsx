@@ -36,7 +36,7 @@ import { FindingsList } from "./FindingsList";
 import { errorText } from "./format";
 import { Header } from "./Header";
 import type { MetricPart } from "./MetricFields";
-import { fillPlan } from "./plans";
+import { fillChoices } from "./plans";
 import { SheetSummary } from "./SheetSummary";
 import { useWorkbook } from "./useWorkbook";
 
@@ -127,7 +127,7 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
   const proposeFill = () => {
     const primary = analysis?.primary;
     if (!primary) return;
-    propose(() => ({ title: "准备工作簿", what: "准备工作簿", plan: fillPlan(grids, primary) }), "准备工作簿");
+    propose(() => ({ title: "准备工作簿", what: "准备工作簿", ...fillChoices(grids, primary) }), "准备工作簿");
   };
 
   const commitCriterion = (field: CriterionField, value: string | number) => {
@@ -249,7 +249,11 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
                   onAccept={setAccepting}
                   onWriteReport={() =>
                     propose(
-                      () => ({ title: "写入校验报告", what: "写入校验报告", plan: buildReportPlan(grids, findings) }),
+                      () => ({
+                        title: "写入校验报告",
+                        what: "写入校验报告",
+                        plan: buildReportPlan(grids, findings, analysis.scored, analysis.rubric),
+                      }),
                       "写入校验报告"
                     )
                   }
@@ -286,6 +290,11 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
           onCancel={() => setProposal(undefined)}
           onConfirm={async () => {
             await wb.apply(proposal.plan, proposal.what);
+            setProposal(undefined);
+          }}
+          overwrite={proposal.overwrite}
+          onOverwrite={async () => {
+            await wb.apply(proposal.overwrite!, proposal.what);
             setProposal(undefined);
           }}
         />

@@ -1,7 +1,8 @@
 /**
  * Says what an action will change before anything is written: the plan's summary, the cells a
  * person typed that it keeps, and (standalone mode) what saving the file would lose. 确定 applies,
- * 取消 leaves the workbook as it is.
+ * 覆盖 (where offered) applies the plan that replaces what the other keeps, 取消 leaves the
+ * workbook as it is.
  */
 import * as React from "react";
 import {
@@ -39,6 +40,9 @@ export interface ConfirmDialogProps {
   onCancel(): void;
   /** Choices shown above the summary (the rubric of a template, say). */
   children?: React.ReactNode;
+  /** The action's other plan, replacing what `plan` keeps: offered as a second button. */
+  overwrite?: WorkbookPlan;
+  onOverwrite?(): void;
 }
 
 const useStyles = makeStyles({
@@ -64,7 +68,7 @@ export const ConfirmDialog: React.FC<ConfirmDialogProps> = (props) => {
   const styles = useStyles();
   const shared = useSharedStyles();
   const { plan, blocked, lossyParts } = props;
-  const text = plan ? proposalText(plan) : undefined;
+  const text = plan ? proposalText(plan, props.overwrite) : undefined;
   return (
     <Dialog open={props.open} onOpenChange={(_e, data) => (data.open ? undefined : props.onCancel())}>
       <DialogSurface className={shared.dialogSurface}>
@@ -102,6 +106,7 @@ export const ConfirmDialog: React.FC<ConfirmDialogProps> = (props) => {
                     </li>
                   ))}
                 </ul>
+                {text.overwriteNote ? <Body1>{text.overwriteNote}</Body1> : null}
               </section>
             ) : null}
             {lossyParts && lossyParts.length ? (
@@ -126,6 +131,11 @@ export const ConfirmDialog: React.FC<ConfirmDialogProps> = (props) => {
             >
               {props.confirmLabel ?? "确定"}
             </Button>
+            {text && text.overwriteLabel && props.onOverwrite ? (
+              <Button appearance="secondary" disabled={Boolean(blocked) || props.busy} onClick={props.onOverwrite}>
+                {text.overwriteLabel}
+              </Button>
+            ) : null}
             <Button appearance="secondary" onClick={props.onCancel}>
               取消
             </Button>

@@ -5,13 +5,7 @@
 import * as React from "react";
 import { Body1, Caption1, Field, ProgressBar, Subtitle2, Title1, makeStyles, tokens } from "@fluentui/react-components";
 import type { Analysis } from "../model/analysis";
-import {
-  blankMetricCount,
-  categoryBar,
-  scoreSourceText,
-  thresholdValueText,
-  unmetThresholds,
-} from "../model/dashboard";
+import { blankMetricCount, categoryBar, scoreNotes, thresholdValueText, unmetThresholds } from "../model/dashboard";
 import { points } from "./format";
 
 export interface DashboardProps {
@@ -53,6 +47,7 @@ export const Dashboard: React.FC<DashboardProps> = ({ analysis }) => {
     return <Body1>未识别出评分细则，无法计算自评得分。请确认工作簿中有任务分解表、评分细则或考核表。</Body1>;
   const unmet = unmetThresholds(score.thresholds);
   const blank = blankMetricCount(score.thresholds);
+  const notes = scoreNotes(analysis.scored);
   return (
     <div className={styles.root}>
       <section aria-labelledby="total-heading" className={styles.total}>
@@ -67,7 +62,17 @@ export const Dashboard: React.FC<DashboardProps> = ({ analysis }) => {
             加分 {points(score.bonus.score)} / {points(score.bonus.max)}
           </Body1>
         ) : null}
-        <Caption1 className={styles.muted}>{scoreSourceText(analysis.source)}</Caption1>
+        <Caption1 className={styles.muted}>{notes.source}</Caption1>
+        {notes.supported ? <Body1 data-testid="supported">{notes.supported}</Body1> : null}
+        {notes.differences.length ? (
+          <ul className={styles.list} data-testid="differences">
+            {notes.differences.map((d) => (
+              <li key={d}>
+                <Caption1>{d}</Caption1>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </section>
       <section aria-labelledby="categories-heading" className={styles.categories}>
         <Subtitle2 as="h2" id="categories-heading">

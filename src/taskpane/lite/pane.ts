@@ -13,18 +13,12 @@ import { countBySeverity, SEVERITY_NAMES, type Finding, type Severity } from "..
 import type { WorkbookPlan } from "../../plan/plan";
 import type { Rubric } from "../../rubric/schema";
 import { formatPoints } from "../../rubric/text";
-import { fillPlan } from "../components/plans";
+import { fillChoices } from "../components/plans";
 import { errorText, KIND_NAMES, otherSheetLine } from "../components/format";
 import type { WorkbookHost, WorkbookSnapshot } from "../model/host";
 import { analyzeBuiltin, type BuiltinAnalysis } from "../model/analyzeBuiltin";
 import { proposalText } from "../model/proposal";
-import {
-  blankMetricCount,
-  categoryBar,
-  scoreSourceText,
-  thresholdValueText,
-  unmetThresholds,
-} from "../model/dashboard";
+import { blankMetricCount, categoryBar, scoreNotes, thresholdValueText, unmetThresholds } from "../model/dashboard";
 import { el, replaceChildren, type Child } from "./dom";
 
 /* global document, window, HTMLElement */
@@ -42,6 +36,8 @@ export interface LitePaneOptions {
 interface Proposal {
   title: string;
   plan: WorkbookPlan;
+  /** The same action replacing what `plan` keeps (准备工作簿's 覆盖). */
+  overwrite?: WorkbookPlan;
 }
 
 interface Message {
@@ -125,9 +121,9 @@ export class LitePane {
 
   // --- actions ---------------------------------------------------------------------------------
 
-  private propose(title: string, build: () => WorkbookPlan): void {
+  private propose(title: string, build: () => { plan: WorkbookPlan; overwrite?: WorkbookPlan }): void {
     try {
-      this.proposal = { title, plan: build() };
+      this.proposal = { title, ...build() };
       this.message = undefined;
     } catch (e) {
       this.message = { kind: "error", text: title + "未能进行：" + errorText(e) };
@@ -141,24 +137,25 @@ export class LitePane {
     const primary = this.analysis && this.analysis.primary;
     if (!primary || !this.snapshot) return;
     const grids = this.snapshot.grids;
-    this.propose("准备工作簿", () => fillPlan(grids, primary));
+    this.propose("准备工作簿", () => fillChoices(grids, primary));
   }
 
   private proposeReport(): void {
     if (!this.snapshot || !this.analysis) return;
     const grids = this.snapshot.grids;
-    const findings = this.analysis.findings;
-    this.propose("写入校验报告", () => buildReportPlan(grids, findings));
+    const { findings, scored, rubric } = this.analysis;
+    this.propose("写入校验报告", () => ({ plan: buildReportPlan(grids, findings, scored, rubric) }));
   }
 
-  private confirm(): void {
+  private confirm(overwrite = false): void {
     const proposal = this.proposal;
     if (!proposal || this.busy) return;
+    const plan = overwrite && proposal.overwrite ? proposal.overwrite : proposal.plan;
     this.busy = true;
     this.render();
     void this.enqueue(async () => {
       try {
-        const result = await this.options.host.apply(proposal.plan);
+        const result = await this.options.host.apply(plan);
         this.skipped = result.skipped;
         this.proposal = undefined;
         this.message = { kind: "success", text: proposal.title + "已完成。" };
@@ -322,13 +319,14 @@ export class LitePane {
   private proposalPanel(): HTMLElement | null {
     const p = this.proposal;
     if (!p) return null;
-    const text = proposalText(p.plan);
+    const text = proposalText(p.plan, p.overwrite);
     const body: Child[] = [el("h2", { id: "zl-proposal-title" }, p.title), el("h3", null, "将要进行的修改")];
     if (text.changes.length) body.push(el("ul", null, ...text.changes.map((line) => el("li", null, line))));
     else body.push(el("p", null, text.noSummary));
     if (text.keptHeading) {
       body.push(el("h3", null, text.keptHeading));
       body.push(el("ul", { class: "muted" }, ...text.kept.map((line) => el("li", null, line))));
+      if (text.overwriteNote) body.push(el("p", null, text.overwriteNote));
     }
     body.push(
       el(
@@ -345,6 +343,13 @@ export class LitePane {
           },
           this.busy ? "正在写入…" : "确定"
         ),
+        text.overwriteLabel
+          ? el(
+              "button",
+              { id: "zl-overwrite", type: "button", disabled: this.busy, onclick: () => this.confirm(true) },
+              text.overwriteLabel
+            )
+          : null,
         el("button", { id: "zl-cancel", type: "button", disabled: this.busy, onclick: () => this.cancel() }, "取消")
       )
     );
@@ -390,6 +395,7 @@ export class LitePane {
     const { score, rubric } = a;
     const unmet = unmetThresholds(score.thresholds);
     const blank = blankMetricCount(score.thresholds);
+    const notes = scoreNotes(a.scored);
     return el(
       "section",
       { "aria-labelledby": "zl-score-heading" },
@@ -398,7 +404,11 @@ export class LitePane {
       score.bonus.max > 0
         ? el("p", { id: "zl-bonus" }, "加分 " + formatPoints(score.bonus.score) + " / " + formatPoints(score.bonus.max))
         : null,
-      el("p", { class: "muted" }, scoreSourceText(a.source)),
+      el("p", { class: "muted" }, notes.source),
+      notes.supported ? el("p", { id: "zl-supported" }, notes.supported) : null,
+      notes.differences.length
+        ? el("ul", { id: "zl-differences" }, ...notes.differences.map((d) => el("li", {}, d)))
+        : null,
       el("h3", null, "各一级指标"),
       ...score.categories.map((c) => {
         const bar = categoryBar(c);

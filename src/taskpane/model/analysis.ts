@@ -7,7 +7,7 @@
 import { acceptedNotes } from "../../check/accepted";
 import type { Finding } from "../../check/findings";
 import { validateRecognized } from "../../check/validate";
-import type { ScoreSource } from "../../check/workbookScore";
+import type { ScoreSource, WorkbookScore } from "../../check/workbookScore";
 import { hasEvidenceSheet } from "../../plan/evidenceSheet";
 import type { RubricScore } from "../../rubric/engine";
 import type { Rubric } from "../../rubric/schema";
@@ -18,8 +18,11 @@ export interface Analysis {
   sheets: SheetRecognition[];
   primary?: SheetRecognition;
   rubric?: Rubric;
+  /** The self-score: the 自评得分 column as sent (check/workbookScore.ts). */
   score?: RubricScore;
   source?: ScoreSource;
+  /** The self-score with 按自评依据可得 beside it and the rows where the two differ. */
+  scored?: WorkbookScore;
   findings: Finding[];
   /** The workbook already has Ziping's sheets (自评依据 …). */
   filled: boolean;
@@ -29,6 +32,7 @@ export interface Analysis {
 export function analysisOf(grids: Grid[], sheets: SheetRecognition[], primary?: SheetRecognition): Analysis {
   const filled = hasEvidenceSheet(grids);
   if (!primary || !primary.match) return { sheets, findings: [], filled };
-  const { findings, score, source } = validateRecognized(grids, primary, { accepted: acceptedNotes(grids) });
-  return { sheets, primary, rubric: primary.match.rubric, score, source, findings, filled };
+  const validation = validateRecognized(grids, primary, { accepted: acceptedNotes(grids) });
+  const { findings, score, source } = validation;
+  return { sheets, primary, rubric: primary.match.rubric, score, source, scored: validation, findings, filled };
 }

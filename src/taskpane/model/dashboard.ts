@@ -6,6 +6,8 @@ import type { CategoryScore, ThresholdStatus } from "../../rubric/engine";
 import { formatMetricValue } from "../../rubric/metric";
 import type { Rubric } from "../../rubric/schema";
 import { formatPoints } from "../../rubric/text";
+import { differenceText, sourceText, supportedText } from "../../check/scoreText";
+import type { WorkbookScore } from "../../check/workbookScore";
 
 /** Unmet thresholds, one per metric and bound (a criterion and a target may state the same one). */
 export function unmetThresholds(thresholds: readonly ThresholdStatus[]): ThresholdStatus[] {
@@ -54,9 +56,22 @@ export function categoryBar(c: CategoryScore): CategoryBar {
   return { title: c.title, text, fraction: max > 0 ? Math.min(shown / max, 1) : 0 };
 }
 
-/** The line under the total: where the score comes from. */
-export function scoreSourceText(source: string | undefined): string {
-  return source === "typed"
-    ? "按表中填写的自评得分合计；准备工作簿后按自评依据计算。"
-    : "按“自评依据”“指标数据”计算，与表中公式一致。";
+/**
+ * The lines under the total, in the words the CLI and 校验报告 use too: where the self-score comes
+ * from, then 按自评依据可得 beside it and each row where the two differ.
+ */
+export function scoreNotes(scored: WorkbookScore | undefined): {
+  source: string;
+  supported?: string;
+  differences: string[];
+} {
+  if (!scored) return { source: "", differences: [] };
+  const supported = supportedText(scored);
+  return {
+    source: sourceText(scored) + (scored.source === "typed" ? "；准备工作簿后可按自评依据计算。" : "。"),
+    supported:
+      supported &&
+      supported + (scored.differences.length ? "；" + scored.differences.length + " 项不同：" : "，与自评得分一致。"),
+    differences: scored.differences.map(differenceText),
+  };
 }

@@ -15,9 +15,15 @@ export interface ProposalText {
   keptHeading?: string;
   /** "评分细则!G4：已填写“4”，保留未改…", one per kept cell. */
   kept: string[];
+  /** What the 覆盖 choice does, where the action offers one. */
+  overwriteNote?: string;
+  overwriteLabel?: string;
 }
 
-export function proposalText(plan: WorkbookPlan): ProposalText {
+/** The 覆盖 choice of 准备工作簿, in the words both panes use. */
+export const OVERWRITE_LABEL = "覆盖已填写的得分";
+
+export function proposalText(plan: WorkbookPlan, overwrite?: WorkbookPlan): ProposalText {
   const nothing = plan.ops.length === 0;
   return {
     nothing,
@@ -25,5 +31,13 @@ export function proposalText(plan: WorkbookPlan): ProposalText {
     noSummary: nothing ? "没有需要修改的内容。" : "将写入工作簿。",
     keptHeading: plan.kept.length ? "保留不改（" + plan.kept.length + " 处）" : undefined,
     kept: plan.kept.map((k) => k.sheet + "!" + k.cell + "：" + k.reason),
+    overwriteNote: overwrite
+      ? "选择“" +
+        OVERWRITE_LABEL +
+        "”，这 " +
+        plan.kept.length +
+        " 处改为按自评依据计算的公式（原填写的分数不再保留）。"
+      : undefined,
+    overwriteLabel: overwrite ? OVERWRITE_LABEL : undefined,
   };
 }

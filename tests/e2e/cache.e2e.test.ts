@@ -1,0 +1,122 @@
+/**
+ * One number everywhere: every file a command writes carries, in every formula cell, the result a
+ * spreadsheet engine computes for the workbook as written. Each file is recalculated by LibreOffice
+ * (forced: FACTS.md) and by Gnumeric, and every formula cell's saved result is compared with both.
+ * WPS and LibreOffice with default settings show saved results, so this is what the city sees.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readWorkbook } from "../../src/adapters/xlsx/index";
+import { SAMPLE_OUTPUT } from "../../src/cli/commands/sample";
+import { SUMMARY_SHEET } from "../../src/plan/formulas";
+import { a1, type CellValue, type Grid } from "../../src/sheet/grid";
+import { ziping } from "../cli/run";
+import { gnumericValues, hasGnumeric } from "../support/gnumeric";
+import { hasLibreOffice, recalculate, removeRecalculated } from "../support/libreoffice";
+
+const SAMPLES = join(__dirname, "..", "..", "assets", "samples");
+const describeEngines = hasLibreOffice() && hasGnumeric() ? describe : describe.skip;
+jest.setTimeout(600_000);
+
+function same(a: CellValue, b: CellValue): boolean {
+  const blank = (v: CellValue) => v === null || v === "";
+  if (blank(a) && blank(b)) return true;
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Formula cells whose saved result differs from what LibreOffice and Gnumeric compute. */
+async function staleResults(file: string): Promise<{ formulas: number; differences: string[] }> {
+  const saved = (await readWorkbook(readFileSync(file))).savedGrids();
+  const recalculated = await recalculate(file);
+  let lo: Grid[];
+  try {
+    lo = (await readWorkbook(readFileSync(recalculated))).savedGrids();
+  } finally {
+    removeRecalculated(recalculated);
+  }
+  const gnumeric = gnumericValues(file);
+  const differences: string[] = [];
+  let formulas = 0;
+  for (const grid of saved) {
+    const loGrid = lo.find((g) => g.sheet === grid.sheet);
+    const gnGrid = gnumeric.get(grid.sheet);
+    grid.formulas?.forEach((row, r) =>
+      row?.forEach((formula, c) => {
+        if (!formula) return;
+        formulas++;
+        const mine = grid.values[r]?.[c] ?? null;
+        const byLo = loGrid?.values[r]?.[c] ?? null;
+        const byGn = gnGrid?.[r]?.[c] ?? null;
+        const where = grid.sheet + "!" + a1(r, c) + " " + formula;
+        if (!same(mine, byLo)) differences.push(where + ": saved " + JSON.stringify(mine) + ", LibreOffice " + JSON.stringify(byLo));
+        if (!same(mine, byGn)) differences.push(where + ": saved " + JSON.stringify(mine) + ", Gnumeric " + JSON.stringify(byGn));
+      })
+    );
+  }
+  return { formulas, differences };
+}
+
+describeEngines("every formula's saved result is what LibreOffice and Gnumeric compute", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ziping-cache-"));
+  const files: string[] = [];
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    const run = async (...argv: string[]) => {
+      const r = await ziping(...argv);
+      if (r.code === 2) throw new Error(argv.join(" ") + ": " + r.err);
+    };
+    await run("sample");
+    files.push(SAMPLE_OUTPUT);
+    for (const sample of ["微山县-任务分解表", "曹县-评分细则", "会宁县-考核表"]) {
+      const filled = join(dir, sample + "-filled.xlsx");
+      await run("fill", join(SAMPLES, sample + ".xlsx"), "-o", filled);
+      const refilled = join(dir, sample + "-refilled.xlsx");
+      await run("fill", filled, "-o", refilled);
+      files.push(filled, refilled);
+    }
+    for (const rubric of ["sd-2023", "weishan-2023", "huining-2020"]) {
+      const out = join(dir, "template-" + rubric + ".xlsx");
+      await run("template", "--rubric", rubric, "-o", out);
+      files.push(out);
+    }
+    const report = join(dir, "report.xlsx");
+    await run("validate", SAMPLE_OUTPUT, "--report", report);
+    files.push(report);
+    const split = join(dir, "split");
+    mkdirSync(split);
+    await run("split", join(dir, "微山县-任务分解表-filled.xlsx"), "--by", "unit", "-o", split);
+    for (const name of readdirSync(split).slice(0, 4)) files.push(join(split, name));
+    const summary = join(dir, "summary.xlsx");
+    await run("batch", join(dir, "曹县-评分细则-filled.xlsx"), join(dir, "会宁县-考核表-filled.xlsx"), SAMPLE_OUTPUT, "-o", summary);
+    files.push(summary);
+  });
+
+  test("no differences in any written file", async () => {
+    const report: string[] = [];
+    const differences: string[] = [];
+    for (const file of files) {
+      const r = await staleResults(file);
+      report.push(file.replace(dir, "…") + ": " + r.formulas + " formula cells, " + r.differences.length + " differences");
+      differences.push(...r.differences.map((d) => file.replace(dir, "…") + " " + d));
+    }
+    console.log(report.join("\n"));
+    expect(differences).toEqual([]);
+  });
+
+  test("npm run sample's printed total is the workbook's own 合计, recalculated", async () => {
+    const r = await ziping("sample", "--json");
+    const printed = r.json<{ total: number; bonus: { score: number } }>().total;
+    const recalculated = await recalculate(SAMPLE_OUTPUT);
+    try {
+      const summary = (await readWorkbook(readFileSync(recalculated))).savedGrids().find((g) => g.sheet === SUMMARY_SHEET)!;
+      const totalRow = summary.values.findIndex((row) => row && row[1] === "合计");
+      expect(summary.values[totalRow][3]).toBe(printed);
+      console.log("sample: printed " + printed + ", recalculated 合计 " + String(summary.values[totalRow][3]));
+    } finally {
+      removeRecalculated(recalculated);
+    }
+  });
+});
