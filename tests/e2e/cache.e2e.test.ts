@@ -10,53 +10,13 @@ import { join } from "node:path";
 import { readWorkbook } from "../../src/adapters/xlsx/index";
 import { SAMPLE_OUTPUT } from "../../src/cli/commands/sample";
 import { SUMMARY_SHEET } from "../../src/plan/formulas";
-import { a1, type CellValue, type Grid } from "../../src/sheet/grid";
 import { ziping } from "../cli/run";
-import { gnumericValues, hasGnumeric } from "../support/gnumeric";
-import { hasLibreOffice, recalculate, removeRecalculated } from "../support/libreoffice";
+import { hasEngines, staleResults } from "../support/engines";
+import { recalculate, removeRecalculated } from "../support/libreoffice";
 
 const SAMPLES = join(__dirname, "..", "..", "assets", "samples");
-const describeEngines = hasLibreOffice() && hasGnumeric() ? describe : describe.skip;
+const describeEngines = hasEngines() ? describe : describe.skip;
 jest.setTimeout(600_000);
-
-function same(a: CellValue, b: CellValue): boolean {
-  const blank = (v: CellValue) => v === null || v === "";
-  if (blank(a) && blank(b)) return true;
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Formula cells whose saved result differs from what LibreOffice and Gnumeric compute. */
-async function staleResults(file: string): Promise<{ formulas: number; differences: string[] }> {
-  const saved = (await readWorkbook(readFileSync(file))).savedGrids();
-  const recalculated = await recalculate(file);
-  let lo: Grid[];
-  try {
-    lo = (await readWorkbook(readFileSync(recalculated))).savedGrids();
-  } finally {
-    removeRecalculated(recalculated);
-  }
-  const gnumeric = gnumericValues(file);
-  const differences: string[] = [];
-  let formulas = 0;
-  for (const grid of saved) {
-    const loGrid = lo.find((g) => g.sheet === grid.sheet);
-    const gnGrid = gnumeric.get(grid.sheet);
-    grid.formulas?.forEach((row, r) =>
-      row?.forEach((formula, c) => {
-        if (!formula) return;
-        formulas++;
-        const mine = grid.values[r]?.[c] ?? null;
-        const byLo = loGrid?.values[r]?.[c] ?? null;
-        const byGn = gnGrid?.[r]?.[c] ?? null;
-        const where = grid.sheet + "!" + a1(r, c) + " " + formula;
-        if (!same(mine, byLo)) differences.push(where + ": saved " + JSON.stringify(mine) + ", LibreOffice " + JSON.stringify(byLo));
-        if (!same(mine, byGn)) differences.push(where + ": saved " + JSON.stringify(mine) + ", Gnumeric " + JSON.stringify(byGn));
-      })
-    );
-  }
-  return { formulas, differences };
-}
 
 describeEngines("every formula's saved result is what LibreOffice and Gnumeric compute", () => {
   const dir = mkdtempSync(join(tmpdir(), "ziping-cache-"));

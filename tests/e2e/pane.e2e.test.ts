@@ -4,6 +4,7 @@
  * recognized rubric and the total, prepare it, enter a 护理型床位占比 below 65% and see it unmet,
  * run 发送前校验, download the workbook and check it with exceljs. Screenshots go to tests/output/.
  */
+import { hasEngines, staleResults } from "../support/engines";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
@@ -87,13 +88,19 @@ describeE2E("standalone pane in headless Chromium", () => {
     const row = metrics.getRows(2, metrics.rowCount - 1)!.find((r) => r.getCell(1).value === "nursing-bed-share")!;
     expect(row.getCell(5).value).toBeCloseTo(0.6, 10);
     expect(wb.getWorksheet("任务分解表")!.getCell("G3").formula).toContain("自评依据");
+    // Every formula of the download saves what LibreOffice and Gnumeric compute for it.
+    if (hasEngines()) {
+      const stale = await staleResults(saved);
+      expect(stale.formulas).toBeGreaterThan(100);
+      expect(stale.differences).toEqual([]);
+    }
   });
 
   test("a 考核表 no built-in rubric covers: derived, reviewed, scored and validated", async () => {
     const port = (server.address() as AddressInfo).port;
     await page.goto("http://127.0.0.1:" + port + "/standalone.html");
     await page.locator('input[type="file"]').setInputFiles(join(ROOT, "assets", "samples", "derived", "安全生产考核表.xlsx"));
-    // The typed self-scores, clamped to each item's points (tests/derive/expected/安全生产考核表.json): 76.5.
+    // The typed self-scores as the column sums them (tests/derive/expected/安全生产考核表.json): 76.5.
     await page.getByText(/评分细则：某某县2023年度乡镇安全生产目标责任考核细则/).waitFor();
     expect(await page.getByTestId("total").textContent()).toBe("76.5 / 100 分");
     await page.getByRole("tab", { name: /^评分细则/ }).click();

@@ -152,3 +152,11 @@ describe("recalculate", () => {
     expect(r.kept).toEqual([]);
   });
 });
+
+test("rounding of numbers written with an exponent (1E-9, 1E+20)", () => {
+  const one = (f: string) => recalculate([grid("s", [[{ f }]])]).grids[0].values[0][0];
+  expect(one("=ROUNDDOWN(0/0.5+1E-9,0)")).toBe(0);
+  expect(one("=ROUND(1E-9,9)")).toBe(1e-9);
+  expect(one("=ROUNDDOWN(1E+20/3,0)")).toBe(33333333333333300000);
+  expect(one("=ROUND(-0.00000125,7)")).toBe(-0.0000013);
+});

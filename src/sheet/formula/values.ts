@@ -121,6 +121,12 @@ export function compare(a: Scalar, b: Scalar): number {
   return a === b ? 0 : a ? 1 : -1;
 }
 
+/** x × 10^d without binary drift: the decimal exponent is shifted in the number's own text. */
+function shift(x: number, d: number): number {
+  const parts = String(x).split("e");
+  return Number(parts[0] + "e" + (Number(parts[1] || 0) + d));
+}
+
 /**
  * Rounds to `digits` decimals the way spreadsheets do: on the number as shown to 15 significant
  * digits, so that 2.675 rounds to 2.68 and 0.3/0.1 rounds down to 3, not 2.
@@ -130,13 +136,8 @@ export function roundTo(x: number, digits: number, mode: "half" | "down" | "up")
   const d = Math.trunc(digits);
   const sign = x < 0 ? -1 : 1;
   const clean = Number(Math.abs(x).toPrecision(15));
-  const shifted = Number(clean + "e" + d);
-  const cleanShifted = Number(shifted.toPrecision(15));
+  const shifted = Number(shift(clean, d).toPrecision(15));
   const whole =
-    mode === "half"
-      ? Math.floor(cleanShifted + 0.5)
-      : mode === "down"
-        ? Math.floor(cleanShifted)
-        : Math.ceil(cleanShifted);
-  return sign * Number(whole + "e" + -d);
+    mode === "half" ? Math.floor(shifted + 0.5) : mode === "down" ? Math.floor(shifted) : Math.ceil(shifted);
+  return sign * shift(whole, -d);
 }

@@ -10,7 +10,7 @@ import { hasUnitColumn } from "../../plan/split";
 import type { Rubric } from "../../rubric/schema";
 import type { Grid } from "../../sheet/grid";
 import type { Analysis } from "../model/analysis";
-import { fillPlan, splitPlan } from "./plans";
+import { splitPlan } from "./plans";
 import { TemplateDialog } from "./TemplateDialog";
 
 /** A write waiting for the user's 确定. */
@@ -30,6 +30,8 @@ export interface ActionsProps {
   busy: boolean;
   lossyParts?: readonly string[];
   propose(build: () => Proposal, what: string): void;
+  /** 准备工作簿: proposes the fill (the pane builds it once, for every button that offers it). */
+  onPrepare(): void;
   apply(plan: WorkbookPlan, what: string): Promise<boolean>;
   onValidate(): void;
   onDownload?: () => void;
@@ -75,12 +77,7 @@ export const Actions: React.FC<ActionsProps> = (props) => {
           appearance={analysis.filled ? "secondary" : "primary"}
           disabledFocusable={busy || Boolean(fillReason)}
           aria-describedby={fillReason ? "fill-reason" : undefined}
-          onClick={() =>
-            props.propose(
-              () => ({ title: "准备工作簿", what: "准备工作簿", plan: fillPlan(grids, primary!) }),
-              "准备工作簿"
-            )
-          }
+          onClick={props.onPrepare}
         >
           准备工作簿
         </Button>

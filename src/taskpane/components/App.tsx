@@ -188,6 +188,7 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
           busy={wb.busy}
           lossyParts={host.lossyParts}
           propose={propose}
+          onPrepare={proposeFill}
           apply={wb.apply}
           onValidate={() => {
             setTab("findings");

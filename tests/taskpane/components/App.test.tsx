@@ -6,6 +6,7 @@
  * the findings (go to cell, 说明), and host failures shown rather than thrown.
  */
 import * as React from "react";
+import { join } from "node:path";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 
@@ -33,6 +34,7 @@ afterEach(() => {
 });
 
 const weishan = builtinRubrics.find((r) => r.id === "weishan-2023")!;
+const CAOXIAN = join(__dirname, "..", "..", "..", "assets", "samples", "曹县-评分细则.xlsx");
 const nursingBeds = weishan.metrics.find((m) => m.id === "nursing-bed-share")!;
 
 async function renderApp(host: FakeHost) {
@@ -360,4 +362,25 @@ test("follows the Office theme", async () => {
   rerender(<App host={host} rubrics={builtinRubrics} theme="light" />);
   expect(pageCss()).toMatch(background(webLightTheme.colorNeutralBackground1));
   expect(pageCss()).not.toMatch(background(webDarkTheme.colorNeutralBackground1));
+});
+
+test("准备工作簿 on 曹县's typed scores: the dialog keeps them and offers 覆盖, which writes formulas there", async () => {
+  const host = await fakeHost(CAOXIAN);
+  render(<App host={host} rubrics={builtinRubrics} />);
+  await screen.findByText("已匹配 31 / 31 个二级指标");
+  // The self-score is the column as typed (assets/samples/README.md): 16 + 5 + 9 = 30.
+  expect(screen.getByTestId("total").textContent).toBe("30 / 100 分");
+  fireEvent.click(screen.getByRole("button", { name: "准备工作簿" }));
+  const dialog = await screen.findByRole("dialog", { hidden: true });
+  // The sample's ten typed scores (G4–G7, G9–G13, G15) are kept unless 覆盖 is chosen.
+  expect(within(dialog).getByText("保留不改（10 处）")).toBeTruthy();
+  expect(within(dialog).getByText(/选择“覆盖已填写的得分”，这 10 处改为按自评依据计算的公式/)).toBeTruthy();
+  await act(async () => {
+    fireEvent.click(within(dialog).getByRole("button", { hidden: true, name: "覆盖已填写的得分" }));
+  });
+  await dialogClosed();
+  expect(host.apply).toHaveBeenCalledTimes(1);
+  const plan = (host.apply as jest.Mock).mock.calls[0][0];
+  expect(plan.kept).toEqual([]);
+  expect(plan.ops.find((op: { cell?: string; sheet: string }) => op.sheet === "评分细则" && op.cell === "G4").formula).toMatch(/自评依据/);
 });

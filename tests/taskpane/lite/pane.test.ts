@@ -118,3 +118,16 @@ test("keyboard: the focused control keeps focus when the pane is drawn again", a
   pane.render();
   expect(document.activeElement).toBe(button(root, "刷新"));
 });
+
+test("准备工作簿 on 曹县's typed scores offers 覆盖: the lite pane writes the plan that replaces them", async () => {
+  const { root, host } = await open(CAOXIAN);
+  // The column as typed (assets/samples/README.md): 16 + 5 + 9 = 30, in both panes.
+  expect(byId("zl-total").textContent).toBe("30 / 100 分");
+  button(root, "准备工作簿").click();
+  const dialog = getByRole(root, "dialog", { name: "准备工作簿" });
+  expect(getByText(dialog, "保留不改（10 处）")).toBeTruthy();
+  button(dialog, "覆盖已填写的得分").click();
+  await waitFor(() => expect(byId("zl-message").textContent).toBe("准备工作簿已完成。"));
+  const plan = (host.apply as jest.Mock).mock.calls[0][0];
+  expect(plan.kept).toEqual([]);
+});
