@@ -10,7 +10,7 @@ import {
   type XlsxWorkbook,
 } from "../adapters/xlsx/index";
 import type { WorkbookPlan } from "../plan/plan";
-import { UsageError, type Output } from "./io";
+import { UsageError } from "./io";
 
 export async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
   let data: Buffer;
@@ -45,13 +45,6 @@ export function checkOutput(input: string | undefined, output: string | undefine
   if (input && samePath(input, output)) throw new UsageError("输出文件不能与输入文件相同（不会改写原文件）：" + output);
   if (!/\.xlsx$/i.test(output)) throw new UsageError("输出文件应以 .xlsx 结尾：" + output);
   return output;
-}
-
-/** Says what a round trip will lose before anything is written. */
-export function warnLossyParts(workbook: XlsxWorkbook, output: Output): void {
-  if (!workbook.lossyParts.length) return;
-  output.err("注意：本工作簿含有以下内容，写出的新文件中可能丢失或改变（原文件不受影响）：\n");
-  for (const part of workbook.lossyParts) output.err("  - " + part + "\n");
 }
 
 /**

@@ -8,7 +8,7 @@
  * Hosts that compute formulas themselves (Excel through Office.js, WPS) ignore results.
  */
 import { recalculate, type DefinedName } from "../sheet/recalc";
-import { parseA1, type CellValue, type Grid } from "../sheet/grid";
+import { a1, parseA1, parseArea, type Area, type CellValue, type Grid } from "../sheet/grid";
 import type { PlanOp, PlanResult, WorkbookPlan } from "./plan";
 
 function emptyGrid(sheet: string): Grid {
@@ -19,32 +19,62 @@ function emptyGrid(sheet: string): Grid {
 class WritableGrid {
   readonly values: CellValue[][];
   readonly formulas: (string | null)[][];
+  readonly formats: (string | null)[][];
+  merges: Area[];
   private readonly copied = new Set<number>();
 
   constructor(readonly source: Grid) {
     this.values = source.values.slice();
     this.formulas = (source.formulas ?? []).slice();
+    this.formats = (source.numberFormats ?? []).slice();
+    this.merges = source.merges.slice();
   }
 
-  set(cell: string, value: CellValue, formula: string | null): void {
-    const { row, col } = parseA1(cell);
+  private own(row: number, col: number): void {
     if (!this.copied.has(row)) {
       this.copied.add(row);
       this.values[row] = (this.values[row] ?? []).slice();
       this.formulas[row] = (this.formulas[row] ?? []).slice();
+      this.formats[row] = (this.formats[row] ?? []).slice();
     }
     for (let r = 0; r < row; r++) {
       if (!this.values[r]) this.values[r] = [];
       if (!this.formulas[r]) this.formulas[r] = [];
+      if (!this.formats[r]) this.formats[r] = [];
     }
-    while (this.values[row].length < col) this.values[row].push(null);
-    while (this.formulas[row].length < col) this.formulas[row].push(null);
+    while (this.values[row].length <= col) this.values[row].push(null);
+    while (this.formulas[row].length <= col) this.formulas[row].push(null);
+    while (this.formats[row].length <= col) this.formats[row].push("General");
+  }
+
+  set(cell: string, value: CellValue, formula: string | null): void {
+    const { row, col } = parseA1(cell);
+    this.own(row, col);
     this.values[row][col] = value;
     this.formulas[row][col] = formula;
   }
 
+  format(cell: string, format: string): void {
+    const { row, col } = parseA1(cell);
+    this.own(row, col);
+    this.formats[row][col] = format;
+  }
+
+  merge(area: Area): void {
+    this.merges = this.merges
+      .filter((m) => m.bottom < area.top || m.top > area.bottom || m.right < area.left || m.left > area.right)
+      .concat(area.top === area.bottom && area.left === area.right ? [] : [area])
+      .sort((x, y) => x.top - y.top || x.left - y.left);
+  }
+
   grid(): Grid {
-    return { ...this.source, values: this.values, formulas: this.formulas };
+    return {
+      ...this.source,
+      values: this.values,
+      formulas: this.formulas,
+      numberFormats: this.formats,
+      merges: this.merges,
+    };
   }
 }
 
@@ -71,6 +101,17 @@ export function gridsAfter(grids: readonly Grid[], ops: readonly PlanOp[]): Grid
       if (!target) continue;
       if (op.formula !== undefined) target.set(op.cell, asCell(op.result), op.formula);
       else if (op.value !== undefined || op.link) target.set(op.cell, asCell(op.value ?? null), null);
+      if (op.style?.numberFormat !== undefined) target.format(op.cell, op.style.numberFormat);
+    } else if (op.op === "style" && op.style.numberFormat !== undefined) {
+      const target = sheets.get(op.sheet);
+      const area = parseArea(op.range);
+      if (!target || !area) continue;
+      for (let r = area.top; r <= area.bottom; r++)
+        for (let c = area.left; c <= area.right; c++) target.format(a1(r, c), op.style.numberFormat);
+    } else if (op.op === "merge") {
+      const target = sheets.get(op.sheet);
+      const area = parseArea(op.range);
+      if (target && area) target.merge(area);
     } else if (op.op === "cache") {
       const target = sheets.get(op.sheet);
       const { row, col } = parseA1(op.cell);

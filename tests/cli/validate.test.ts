@@ -6,11 +6,22 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { ziping } from "./run";
 import { applyPlan, readWorkbook, writeWorkbook } from "../../src/adapters/xlsx/index";
 import { evidenceEntryPlan } from "../../src/plan/evidenceEntry";
 import { evidenceRows, takesInput } from "../../src/plan/evidenceSheet";
 import { builtinRubrics } from "../../src/rubric/builtin/index";
+
+/** The XML of a sheet of an .xlsx file, found through workbook.xml and its relationships. */
+async function sheetXml(file: string, sheet: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const id = new RegExp('<sheet [^>]*name="' + sheet + '"[^>]*r:id="([^"]+)"').exec(workbook)![1];
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const target = new RegExp('Id="' + id + '"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="' + id + '"').exec(rels)!;
+  return zip.file("xl/" + (target[1] ?? target[2]))!.async("string");
+}
 
 /** A valid answer of each kind of criterion. */
 function inputFor(kind: string, itemId?: string): unknown {
@@ -92,7 +103,10 @@ describe("validate", () => {
     const overMax = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => String(row.getCell(9).value).startsWith("score.over-max|"))!;
     expect(overMax.getCell(3).value).toBe("自评得分超过分值");
     expect(overMax.getCell(6).value).toMatch(/^2\.3 /);
-    expect(overMax.getCell(5).value).toEqual({ text: "G10", hyperlink: "#'评分细则'!G10" });
+    expect(overMax.getCell(5).value).toBe("G10");
+    // The cell is a link to the finding's cell (an internal hyperlink: its location, no relationship).
+    const reportXml = await sheetXml(report, "校验报告");
+    expect(reportXml).toContain('<hyperlink ref="E' + overMax.number + '" location="\'评分细则\'!G10" display="G10"/>');
     expect(overMax.getCell(7).value).toBe("G10 自评得分 5 超过本项分值 4");
     const marked = wb.getWorksheet("评分细则")!.getCell("G10");
     expect(marked.value).toBe(5);

@@ -1,9 +1,10 @@
 /**
- * Reading an .xlsx file into Grids (the one shape recognition reads), with exceljs.
+ * Reading an .xlsx file into Grids (the one shape recognition reads), with exceljs, and keeping the
+ * file's package (patch/package.ts) so that a plan is written by patching it (apply.ts).
  *
- * This folder is the only place in the project that imports exceljs (STYLE.md §6): the exceljs
- * Workbook stays inside an XlsxWorkbook and is reached only through `excelWorkbookOf`, which the
- * rest of the project has no reason to call.
+ * This folder is the only place in the project that imports exceljs (STYLE.md §6); exceljs only
+ * reads. Reading is bounded (limits.ts): declared sizes and row numbers are checked before anything
+ * is inflated, and what exceeds the documented limits is refused in Chinese.
  *
  * Decisions:
  * - Dates: exceljs turns a number with a date format into a JS Date; we turn it back into the
@@ -22,6 +23,10 @@ import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { type Area, type CellError, type CellValue, type Grid, CELL_ERRORS, parseArea } from "../../sheet/grid";
 import { recalculate, type DefinedName, type Recalculation } from "../../sheet/recalc";
+import { checkSheet, checkSizes, declaredSizes, LIMITS, LimitError, scanSheet, skippedReason } from "./limits";
+import { openStore, PackageError, PackageStore, XlsxPackage } from "./patch/package";
+import { EMPTY_WORKSHEET } from "./patch/sheet";
+import { XmlPartError } from "./patch/xml";
 
 // --- errors ------------------------------------------------------------------------------------
 
@@ -34,7 +39,8 @@ export type XlsxReadFailure =
   | "corrupt-zip"
   | "no-workbook"
   | "other-format"
-  | "corrupt-workbook";
+  | "corrupt-workbook"
+  | "too-large";
 
 /** The one error readWorkbook rejects with; `message` is Chinese and meant for the user. */
 export class XlsxReadError extends Error {
@@ -60,6 +66,7 @@ const MESSAGES: Record<XlsxReadFailure, string> = {
   "no-workbook": "无法读取文件：压缩包里没有 Excel 工作簿，不是有效的 .xlsx 文件",
   "other-format": "无法读取文件：不是 .xlsx 工作簿",
   "corrupt-workbook": "无法读取文件：工作簿内容已损坏，请在 Excel 中打开并重新保存为 .xlsx 后再检查",
+  "too-large": "无法读取文件：超出读取上限",
 };
 
 function fail(reason: XlsxReadFailure, detail?: string, message?: string): XlsxReadError {
@@ -79,52 +86,47 @@ export interface SheetInfo {
 }
 
 interface Held {
-  workbook: ExcelJS.Workbook;
-  /** The dates in the file's docProps/core.xml, when it had them. */
-  dates: FileDates;
-  /** The defined names of xl/workbook.xml, as stored (exceljs keeps only some of them). */
+  store: PackageStore;
+  /** The defined names of workbook.xml, as stored (exceljs keeps only some of them). */
   names: DefinedName[];
-}
-
-export interface FileDates {
-  created?: Date;
-  modified?: Date;
 }
 
 const held = new WeakMap<XlsxWorkbook, Held>();
 
-/** An .xlsx workbook held by the exceljs adapter; read it as Grids, change it with applyPlan. */
+/** An .xlsx workbook: its sheets as Grids, its package as the file holds it; change it with applyPlan. */
 export class XlsxWorkbook {
-  /** Parts a round trip through this adapter would lose, in Chinese, to show before writing. */
-  readonly lossyParts: string[];
-
-  constructor(workbook: ExcelJS.Workbook, lossyParts: string[] = [], dates: FileDates = {}, names: DefinedName[] = []) {
-    held.set(this, { workbook, dates, names });
-    this.lossyParts = lossyParts;
-  }
-
-  private cached: SheetInfo[] | undefined;
+  /**
+   * Parts a write would lose, in Chinese, to show before writing. Writing patches the package, so
+   * nothing is lost and this is empty; kept for the hosts that show it.
+   */
+  readonly lossyParts: string[] = [];
+  /** Sheets left out of reading because they are far larger than any scoring table, with why. */
+  readonly skipped: Array<{ sheet: string; reason: string }>;
+  private saved: SheetInfo[];
   private computed: Recalculation | undefined;
 
-  /**
-   * Every worksheet in tab order, hidden ones included, with the results its formulas saved. Built
-   * once and kept until the workbook is changed (applyPlan calls `changed()`): callers must not
-   * modify the Grids they get.
-   */
-  sheets(): SheetInfo[] {
-    if (this.cached) return this.cached;
-    const wb = excelWorkbookOf(this);
-    const date1904 = Boolean(wb.properties && wb.properties.date1904);
-    this.cached = wb.worksheets.map((ws) => {
-      const state = (ws.state || "visible") as SheetState;
-      return { name: ws.name, hidden: state !== "visible", state, grid: gridFromWorksheet(ws, date1904) };
-    });
-    return this.cached;
+  constructor(
+    store: PackageStore,
+    sheets: SheetInfo[],
+    names: DefinedName[] = [],
+    skipped: XlsxWorkbook["skipped"] = []
+  ) {
+    held.set(this, { store, names });
+    this.saved = sheets;
+    this.skipped = skipped;
   }
 
-  /** Forgets the Grids read so far: the exceljs workbook has changed. */
-  changed(): void {
-    this.cached = undefined;
+  /**
+   * Every worksheet in tab order, hidden ones included, with the results its formulas saved.
+   * Callers must not modify the Grids they get.
+   */
+  sheets(): SheetInfo[] {
+    return this.saved;
+  }
+
+  /** For apply.ts: the sheets as a plan left them. */
+  replaceSheets(sheets: SheetInfo[]): void {
+    this.saved = sheets;
     this.computed = undefined;
   }
 
@@ -145,7 +147,7 @@ export class XlsxWorkbook {
 
   /** Every sheet with the results its formulas saved, as the file holds them. */
   savedGrids(): Grid[] {
-    return this.sheets().map((s) => s.grid);
+    return this.saved.map((s) => s.grid);
   }
 
   /** The workbook's defined names (for recalculating formulas that use them). */
@@ -154,31 +156,25 @@ export class XlsxWorkbook {
   }
 
   sheetNames(): string[] {
-    return excelWorkbookOf(this).worksheets.map((ws) => ws.name);
+    return this.saved.map((s) => s.name);
   }
 
   /** One sheet by name, or undefined. */
   sheet(name: string): SheetInfo | undefined {
-    return this.sheets().find((s) => s.name === name);
+    return this.saved.find((s) => s.name === name);
   }
 }
 
-/** For src/adapters/xlsx only: the exceljs workbook behind an XlsxWorkbook. */
-export function excelWorkbookOf(workbook: XlsxWorkbook): ExcelJS.Workbook {
+/** For src/adapters/xlsx only: the package behind an XlsxWorkbook. */
+export function storeOf(workbook: XlsxWorkbook): PackageStore {
   const h = held.get(workbook);
   if (!h) throw new Error("加载项内部出错：工作簿未由 readWorkbook 读入");
-  return h.workbook;
-}
-
-/** For src/adapters/xlsx only: the created/modified dates the file carried (none for a new workbook). */
-export function fileDatesOf(workbook: XlsxWorkbook): FileDates {
-  const h = held.get(workbook);
-  return h ? h.dates : {};
+  return h.store;
 }
 
 /** A new, empty workbook (no sheets), for commands that write a fresh file. */
 export function newWorkbook(): XlsxWorkbook {
-  return new XlsxWorkbook(new ExcelJS.Workbook(), []);
+  return new XlsxWorkbook(emptyStore(), []);
 }
 
 // --- reading -----------------------------------------------------------------------------------
@@ -258,47 +254,105 @@ export async function readWorkbook(data: Bytes): Promise<XlsxWorkbook> {
   } catch (e) {
     throw fail("corrupt-zip", errorText(e));
   }
-  if (zip.file("xl/workbook.xml") === null) throw otherZipFailure(zip);
-
-  let lossyParts: string[];
   try {
-    lossyParts = await findLossyParts(zip);
+    checkSizes(zip, bytes.length);
   } catch (e) {
+    if (e instanceof LimitError) throw fail("too-large", e.message, e.message);
+    throw e;
+  }
+  let store: PackageStore;
+  try {
+    store = await openStore(
+      zip,
+      (path) => (zip.file(path) ? declaredSizes(zip.file(path)!).uncompressed : 0),
+      LIMITS.partBytes
+    );
+  } catch (e) {
+    if (e instanceof PackageError || e instanceof XmlPartError) {
+      if (zip.file("xl/workbook.xml") === null) throw otherZipFailure(zip);
+      throw fail("corrupt-workbook", errorText(e));
+    }
     throw fail("corrupt-zip", errorText(e));
+  }
+
+  // Row numbers checked, and sheets far too long for a scoring table left out, before exceljs reads.
+  const pkg = new XlsxPackage(store);
+  const skipped: XlsxWorkbook["skipped"] = [];
+  const prune: string[] = [];
+  for (const sheet of pkg.sheets()) {
+    const text = store.texts.get(sheet.path);
+    if (text === undefined) continue;
+    const scan = scanSheet(text);
+    let verdict: "read" | "skip";
+    try {
+      verdict = checkSheet(sheet.name, scan);
+    } catch (e) {
+      if (e instanceof LimitError) throw fail("too-large", e.message, e.message);
+      throw e;
+    }
+    if (verdict === "skip") {
+      skipped.push({ sheet: sheet.name, reason: skippedReason(sheet.name, scan.rows) });
+      prune.push(sheet.path);
+      // Never changed, so never needed as text: the memory goes back.
+      store.texts.delete(sheet.path);
+    }
   }
 
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs hands the bytes to JSZip, which takes a Uint8Array as well as a Buffer.
-    await wb.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+    const input = prune.length ? await withEmptySheets(bytes, prune) : bytes;
+    await wb.xlsx.load(input as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
   } catch (e) {
     throw fail("corrupt-workbook", errorText(e));
   }
-  const dates = await fileDates(zip, wb);
-  const result = new XlsxWorkbook(wb, lossyParts, dates, await definedNamesOf(zip, wb));
+  let sheets: SheetInfo[];
   try {
-    // Fail here, not later in a caller, when exceljs loaded something it cannot give back.
-    result.sheets();
+    const date1904 = Boolean(wb.properties && wb.properties.date1904);
+    sheets = wb.worksheets.map((ws) => {
+      const state = (ws.state || "visible") as SheetState;
+      return { name: ws.name, hidden: state !== "visible", state, grid: gridFromWorksheet(ws, date1904) };
+    });
   } catch (e) {
+    // Fail here, not later in a caller, when exceljs loaded something it cannot give back.
     throw fail("corrupt-workbook", errorText(e));
   }
-  return result;
+  return new XlsxWorkbook(store, sheets, await definedNamesOf(zip, wb), skipped);
 }
 
-/** exceljs fills created/modified from the clock when the file has none: keep only the file's. */
-async function fileDates(zip: JSZip, wb: ExcelJS.Workbook): Promise<FileDates> {
-  const core = zip.file("docProps/core.xml");
-  if (!core) return {};
-  let xml = "";
-  try {
-    xml = await core.async("string");
-  } catch {
-    return {};
+/** A copy of the file for exceljs to read, the sheets named left empty. */
+async function withEmptySheets(bytes: Uint8Array, paths: string[]): Promise<Uint8Array> {
+  const copy = await JSZip.loadAsync(bytes);
+  for (const path of paths) copy.file(path, EMPTY_WORKSHEET);
+  return copy.generateAsync({ type: "uint8array", compression: "STORE" });
+}
+
+/** The package of a new workbook: content types, relationships, an empty workbook and styles. */
+export function emptyStore(): PackageStore {
+  const store = new PackageStore(new JSZip(), "xl/workbook.xml");
+  const parts: Record<string, string> = {
+    "[Content_Types].xml":
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      "</Types>",
+    "_rels/.rels":
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+      "</Relationships>",
+    "xl/workbook.xml":
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      '<bookViews><workbookView activeTab="0"/></bookViews><sheets/><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
+    "xl/_rels/workbook.xml.rels":
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
+  };
+  for (const [path, text] of Object.entries(parts)) {
+    store.texts.set(path, text);
+    store.changed.add(path);
   }
-  const dates: FileDates = {};
-  if (/<dcterms:created[\s>]/.test(xml) && wb.created instanceof Date) dates.created = wb.created;
-  if (/<dcterms:modified[\s>]/.test(xml) && wb.modified instanceof Date) dates.modified = wb.modified;
-  return dates;
+  return store;
 }
 
 function decodeXml(text: string): string {
@@ -337,53 +391,6 @@ async function definedNamesOf(zip: JSZip, wb: ExcelJS.Workbook): Promise<Defined
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-// --- parts a round trip loses --------------------------------------------------------------------
-
-/**
- * Looks through the zip for what exceljs 4.4.0 drops or damages when it writes the workbook back
- * (FACTS.md): customXml, add-in task panes (webextensions), charts, shapes, pictures, pivot tables,
- * slicers, x14 data validations (lists pointing at another sheet, exceljs #2898), sparklines,
- * threaded comments, form controls, external links, macros.
- */
-export async function findLossyParts(zip: JSZip): Promise<string[]> {
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
-  const any = (re: RegExp) => names.some((n) => re.test(n));
-  const found: string[] = [];
-
-  if (any(/^customXml\//i)) found.push("自定义 XML 部件（customXml，例如加载项保存的设置）");
-  if (any(/(^|\/)webextensions\//i)) found.push("Office 加载项的任务窗格与设置（webextensions）");
-  if (any(/^xl\/vbaProject\.bin$/i)) found.push("宏（VBA 代码）");
-  if (any(/^xl\/charts\//i) || any(/^xl\/chartsheets\//i)) found.push("图表（含图表工作表）");
-  if (any(/^xl\/diagrams\//i)) found.push("SmartArt 图形");
-  if (any(/^xl\/pivotTables\//i) || any(/^xl\/pivotCache\//i)) found.push("数据透视表");
-  if (any(/^xl\/slicers\//i) || any(/^xl\/slicerCaches\//i) || any(/^xl\/timelines\//i)) found.push("切片器或日程表");
-  if (any(/^xl\/threadedComments\//i)) found.push("新版批注（对话式批注，仅保留为普通批注或丢失）");
-  if (any(/^xl\/ctrlProps\//i) || any(/^xl\/activeX\//i)) found.push("表单控件或 ActiveX 控件（按钮、复选框等）");
-  if (any(/^xl\/externalLinks\//i)) found.push("指向其他工作簿的外部链接");
-
-  let shapes = false;
-  for (const name of names.filter((n) => /^xl\/drawings\/[^/]+\.xml$/i.test(n))) {
-    const xml = await zip.files[name].async("string");
-    if (/<(\w+:)?(sp|grpSp|cxnSp)[\s>]/.test(xml)) shapes = true;
-  }
-  if (shapes) found.push("形状、文本框等绘图对象");
-  if (any(/^xl\/media\//i)) found.push("图片（位置、裁剪等格式可能改变）");
-
-  let x14Validations = false;
-  let sparklines = false;
-  for (const name of names.filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n))) {
-    const xml = await zip.files[name].async("string");
-    const ext = xml.lastIndexOf("<extLst");
-    if (ext < 0) continue;
-    const tail = xml.slice(ext);
-    if (/dataValidations[\s>]/.test(tail)) x14Validations = true;
-    if (/sparklineGroups[\s>]/.test(tail)) sparklines = true;
-  }
-  if (x14Validations) found.push("引用其他工作表的数据验证（下拉列表，存于扩展区 x14，读取时即丢失）");
-  if (sparklines) found.push("迷你图（sparklines）");
-  return found;
 }
 
 // --- a worksheet as a Grid -------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { buildFillPlan } from "../../plan/fill";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import { nothingRecognized, recognizeLoaded, recognizeWritten } from "../recognizeFile";
 import type { CommandArgs } from "../run";
-import { checkOutput, loadWorkbook, savePlanned, warnLossyParts } from "../workbookFile";
+import { checkOutput, loadWorkbook, savePlanned } from "../workbookFile";
 
 const USAGE = "ziping fill FILE -o OUT [--rubric ID] [--overwrite] [--json]";
 
@@ -22,7 +22,6 @@ export async function fillCommand(args: CommandArgs, output: Output): Promise<nu
   const { plan, scoreCells } = buildFillPlan(grids, primary.layout, primary.match!, {
     overwrite: args.values.overwrite === true,
   });
-  warnLossyParts(workbook, output);
   await savePlanned(workbook, plan, out);
   // The score of the workbook as written: what its 自评得分 column and 自评汇总 show.
   const written = recognizeWritten(workbook, out, rubric);

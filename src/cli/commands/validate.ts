@@ -6,7 +6,7 @@ import { scoreLines } from "../../check/scoreText";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import { nothingRecognized, recognizeLoaded } from "../recognizeFile";
 import type { CommandArgs } from "../run";
-import { checkOutput, loadWorkbook, savePlanned, warnLossyParts } from "../workbookFile";
+import { checkOutput, loadWorkbook, savePlanned } from "../workbookFile";
 
 const USAGE = "ziping validate FILE [--json] [--report OUT] [--rubric ID]";
 
@@ -43,7 +43,6 @@ export async function validateCommand(args: CommandArgs, output: Output): Promis
   const validation = validateRecognized(grids, primary, { accepted: acceptedNotes(grids) });
   const { findings, score } = validation;
   if (report) {
-    warnLossyParts(workbook, output);
     await savePlanned(workbook, buildReportPlan(grids, findings, validation, rubric), report);
   }
   const counts = countBySeverity(findings);
