@@ -19,8 +19,8 @@
  *   (`SetLastPriority`) so the first op keeps the top priority. As in VBA, relative references in
  *   a rule's formula are taken from the active cell: the range's top-left cell is selected first,
  *   and the user's sheet and selection are given back afterwards.
- * - `clearSheet` empties the used range in place (merges, validations, conditional formats,
- *   contents and formats), so the sheet keeps its position and the references to it; `addSheet`
+ * - `clearSheet` empties the sheet in place (`Cells`: merges, validations, conditional formats,
+ *   contents and formats; column widths stay), so the sheet keeps its position and the references to it; `addSheet`
  *   reuses a sheet of that name or adds one after the last, hides it (`Visible = xlSheetHidden`:
  *   Excel's "Hidden", so _ziping is shared with Excel) and sets column widths (characters, as in
  *   the plan and the file format).
@@ -197,11 +197,12 @@ export function applyPlan(app: EtApplication, plan: WorkbookPlan): WpsApplyResul
         }
         case "clearSheet": {
           flush();
-          const used = sheet(op.sheet).UsedRange;
-          if (typeof used.UnMerge === "function") used.UnMerge();
-          if (used.Validation) used.Validation.Delete();
-          if (used.FormatConditions) used.FormatConditions.Delete();
-          used.Clear();
+          // The whole sheet (Cells), not its used range: validations and rules may lie beyond it.
+          const all = sheet(op.sheet).Cells;
+          if (typeof all.UnMerge === "function") all.UnMerge();
+          if (all.Validation) all.Validation.Delete();
+          if (all.FormatConditions) all.FormatConditions.Delete();
+          all.Clear();
           applied++;
           break;
         }

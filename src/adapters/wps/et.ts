@@ -110,6 +110,8 @@ export type EtHyperlinks = Pick<Et.Hyperlinks, "Add">;
 export interface EtWorksheet extends Pick<Et.Worksheet, "Name" | "Visible" | "Activate"> {
   Range(Cell1: string): EtRange;
   readonly UsedRange: EtRange;
+  /** Every cell of the sheet. */
+  readonly Cells: EtRange;
   readonly Hyperlinks: EtHyperlinks;
 }
 

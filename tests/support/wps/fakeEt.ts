@@ -307,7 +307,13 @@ class SheetState {
       bottom = Math.max(bottom, r);
       right = Math.max(right, col);
     });
-    for (const m of this.merges) {
+    // Validated cells and conditional formats count as used, as in Excel.
+    const areas = this.merges.concat(this.rules.map((r) => r.area));
+    this.validations.forEach((_rule, key) => {
+      const [r, c] = key.split(",").map(Number);
+      areas.push({ top: r, left: c, bottom: r, right: c });
+    });
+    for (const m of areas) {
       top = Math.min(top, m.top);
       left = Math.min(left, m.left);
       bottom = Math.max(bottom, m.bottom);
@@ -724,8 +730,10 @@ class FakeValidation implements EtValidation {
   }
   Delete(): void {
     this.fake.log.push(`Validation.Delete ${this.s.name}!${areaName(this.a)}`);
-    const a = walked(this.s, this.a);
-    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) this.s.validations.delete(r + "," + c);
+    Array.from(this.s.validations.keys()).forEach((key) => {
+      const [r, c] = key.split(",").map(Number);
+      if (inside(this.a, r, c)) this.s.validations.delete(key);
+    });
   }
   get IgnoreBlank(): boolean {
     return this.rule().ignoreBlank;
@@ -1020,6 +1028,9 @@ export class FakeWorksheet implements EtWorksheet {
   }
   get UsedRange(): EtRange {
     return new FakeRange(this.fake, this.state, this.state.used());
+  }
+  get Cells(): EtRange {
+    return new FakeRange(this.fake, this.state, { top: 0, left: 0, bottom: MAX_ROW, right: 16383 });
   }
   get Hyperlinks(): EtHyperlinks {
     if (this.fake.lacks("Hyperlinks")) return undefined as unknown as EtHyperlinks;
