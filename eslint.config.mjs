@@ -167,7 +167,14 @@ export default [
       ecmaVersion: 5,
       sourceType: "script",
       parser: undefined,
-      globals: { window: "readonly", document: "readonly", Office: "readonly", bundles: "readonly" },
+      globals: {
+        window: "readonly",
+        document: "readonly",
+        Office: "readonly",
+        bundles: "readonly",
+        zipingHost: "readonly",
+        zipingOfficeJs: "readonly",
+      },
     },
     // ES5 wants a catch binding even where it is not used.
     rules: { "@typescript-eslint/no-unused-vars": ["error", { caughtErrors: "none" }] },

@@ -6,7 +6,6 @@
  * English or Chinese text, depending on the build). There are no error codes to rely on, so the
  * messages say what was being done and what usually causes such a refusal.
  */
-import type { EtApplication } from "./et";
 
 export class WpsActionError extends Error {
   /** Ours: "NotInWps", "NoWorkbook", "InvalidPlan", "ItemNotFound", "Refused". */
@@ -23,21 +22,8 @@ export class WpsActionError extends Error {
   }
 }
 
-export const NOT_IN_WPS =
-  "未在 WPS 表格中运行：找不到 WPS 的 Application 对象。请在 WPS 表格的“自评助手”选项卡点击“打开任务窗格”。";
+export { NOT_IN_WPS, wpsApplication } from "./application";
 export const NO_WORKBOOK = "WPS 表格中没有打开的工作簿。请先打开要自评的工作簿，再点击“刷新”。";
-
-/**
- * The `Application` WPS gives an add-in's pages (also as `wps`), or undefined outside WPS. The only
- * place in the project that reads it from the page.
- */
-export function wpsApplication(scope: unknown = typeof window !== "undefined" ? window : undefined): EtApplication | undefined {
-  const w = scope as { Application?: unknown; wps?: unknown } | undefined;
-  if (!w) return undefined;
-  const app = (w.Application || w.wps) as EtApplication | undefined;
-  // Office's pages have no `Application`; a browser's have neither: both are "not in WPS".
-  return app && typeof app === "object" && "ActiveWorkbook" in app ? app : undefined;
-}
 
 function textOf(e: unknown): string {
   if (e instanceof Error) return e.message;

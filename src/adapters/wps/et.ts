@@ -72,22 +72,21 @@ export interface EtCount {
   readonly Count: number;
 }
 
-export interface EtRange
-  extends Pick<
-    Et.Range,
-    | "Value2"
-    | "Row"
-    | "Column"
-    | "Count"
-    | "WrapText"
-    | "HorizontalAlignment"
-    | "Locked"
-    | "ColumnWidth"
-    | "Merge"
-    | "UnMerge"
-    | "Clear"
-    | "Select"
-  > {
+export interface EtRange extends Pick<
+  Et.Range,
+  | "Value2"
+  | "Row"
+  | "Column"
+  | "Count"
+  | "WrapText"
+  | "HorizontalAlignment"
+  | "Locked"
+  | "ColumnWidth"
+  | "Merge"
+  | "UnMerge"
+  | "Clear"
+  | "Select"
+> {
   /** Declared as a method; some builds give a property (FACTS.md): read through `addressOf`. */
   Address: Et.Range["Address"] | string;
   /** A 2-D array for several cells, one value for one cell (declared `string`). */

@@ -258,7 +258,14 @@ function readMerges(ws: EtWorksheet, top: number, left: number, a: Area, out: Ar
     const coveredBottom = Math.min(a.bottom, rel.bottom);
     const coveredRight = Math.min(a.right, rel.right);
     if (coveredRight < a.right)
-      readMerges(ws, top, left, { top: a.top, left: coveredRight + 1, bottom: coveredBottom, right: a.right }, out, reads);
+      readMerges(
+        ws,
+        top,
+        left,
+        { top: a.top, left: coveredRight + 1, bottom: coveredBottom, right: a.right },
+        out,
+        reads
+      );
     if (coveredBottom < a.bottom)
       readMerges(ws, top, left, { top: coveredBottom + 1, left: a.left, bottom: a.bottom, right: a.right }, out, reads);
     return;

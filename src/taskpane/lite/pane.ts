@@ -15,7 +15,7 @@ import type { Rubric } from "../../rubric/schema";
 import { formatPoints } from "../../rubric/text";
 import { fillPlan } from "../components/plans";
 import { errorText, KIND_NAMES, otherSheetLine } from "../components/format";
-import type { WorkbookHost, WorkbookSnapshot } from "../model/host";
+import type { HostCommand, WorkbookHost, WorkbookSnapshot } from "../model/host";
 import { analyzeBuiltin, type BuiltinAnalysis } from "../model/analyzeBuiltin";
 import { proposalText } from "../model/proposal";
 import {
@@ -51,6 +51,10 @@ interface Message {
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
+/** 准备工作簿 asked for (from the ribbon) where no table with a matching rubric was recognized. */
+export const NOTHING_TO_PREPARE =
+  "准备工作簿未能进行：未在工作簿中识别出有相符评分细则的任务分解表、评分细则或考核表。";
+
 const FULL_PANE =
   "请在 Office 2021、Office 2024 或 Microsoft 365 中打开自评助手，或使用命令行 ziping（ziping derive）。";
 
@@ -85,6 +89,8 @@ export class LitePane {
   start(): Promise<void> {
     this.render();
     const { host } = this.options;
+    // WPS's ribbon asks for 准备工作簿 or 发送前校验: done once the workbook has been read.
+    if (host.onCommand) host.onCommand((command) => void this.queue.then(() => this.run(command)));
     if (host.onChange) {
       host.onChange(() => {
         if (this.changeTimer !== undefined) window.clearTimeout(this.changeTimer);
@@ -124,6 +130,21 @@ export class LitePane {
   }
 
   // --- actions ---------------------------------------------------------------------------------
+
+  /** An action the host asks for (WPS's ribbon), as if its button had been clicked. */
+  private run(command: HostCommand): void {
+    if (this.busy || this.proposal) return;
+    if (command === "validate") {
+      this.validate();
+      return;
+    }
+    if (this.analysis && this.analysis.primary && this.analysis.primary.match) {
+      this.proposeFill();
+      return;
+    }
+    this.message = { kind: "error", text: NOTHING_TO_PREPARE };
+    this.render();
+  }
 
   private propose(title: string, build: () => WorkbookPlan): void {
     try {

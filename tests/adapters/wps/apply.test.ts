@@ -77,7 +77,12 @@ describe("applyPlan (WPS): contents and styles", () => {
       fake.app,
       plan([
         { op: "set", sheet: "自评依据", cell: "B2", value: 0.65, style: { numberFormat: "0.0%", align: "center" } },
-        { op: "style", sheet: "评分细则", range: "A1:D1", style: { bold: true, fill: "#DDEBF7", fontColor: "#595959" } },
+        {
+          op: "style",
+          sheet: "评分细则",
+          range: "A1:D1",
+          style: { bold: true, fill: "#DDEBF7", fontColor: "#595959" },
+        },
         { op: "set", sheet: "评分细则", cell: "E3", value: "去填写", link: { sheet: "自评依据", cell: "B3" } },
       ])
     );
@@ -107,7 +112,12 @@ describe("applyPlan (WPS): sheets", () => {
     );
     expect(fake.sheets()).toEqual(["评分细则", "自评依据", "_ziping"]);
     expect(fake.visibility("_ziping")).toBe(0); // xlSheetHidden: Excel's "Hidden"
-    expect(fake.contents("_ziping")).toEqual(new Map([["A1", "rubric"], ["B1", "sd-2023"]]));
+    expect(fake.contents("_ziping")).toEqual(
+      new Map([
+        ["A1", "rubric"],
+        ["B1", "sd-2023"],
+      ])
+    );
     expect(fake.columnWidth("自评依据", 0)).toBe(10);
     expect(fake.columnWidth("自评依据", 1)).toBe(40);
     // Adding a sheet activated it; the user is back where they were.
@@ -196,7 +206,7 @@ describe("applyPlan (WPS): validations and conditional formats", () => {
     const rules = fake.rules("自评依据");
     expect(rules.map((r) => [r.range, r.formula])).toEqual([
       ["F2:F40", "=F2<1"],
-      ['F2:F40', '=F2=""'],
+      ["F2:F40", '=F2=""'],
     ]);
     // xlExpression 2; relative references counted from F2, the range's top-left cell.
     expect(rules.every((r) => r.type === 2 && r.anchor.sheet === "自评依据" && r.anchor.cell === "F2")).toBe(true);

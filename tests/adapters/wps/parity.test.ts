@@ -128,7 +128,9 @@ describe("the same plan, three adapters, the same cells", () => {
         const fromOffice = officeContent(o.get(cell));
         compared++;
         if (fromXlsx !== fromWps || fromXlsx !== fromOffice)
-          differences.push(`${sheet}!${cell}: exceljs ${JSON.stringify(fromXlsx)} · WPS ${JSON.stringify(fromWps)} · Office ${JSON.stringify(fromOffice)}`);
+          differences.push(
+            `${sheet}!${cell}: exceljs ${JSON.stringify(fromXlsx)} · WPS ${JSON.stringify(fromWps)} · Office ${JSON.stringify(fromOffice)}`
+          );
       });
     });
     expect(differences).toEqual([]);
@@ -185,7 +187,10 @@ describe("the same plan, three adapters, the same cells", () => {
       const wpsRules = new Map<string, string>();
       for (const { cells, rule } of wps.validations(sheet))
         for (const cell of cells)
-          wpsRules.set(cell, TYPES[rule.type] + " " + [rule.formula1, rule.formula2].filter((f) => f !== undefined).join(" "));
+          wpsRules.set(
+            cell,
+            TYPES[rule.type] + " " + [rule.formula1, rule.formula2].filter((f) => f !== undefined).join(" ")
+          );
       expect(new Map([...wpsRules].sort())).toEqual(new Map([...xlsxRules].sort()));
       if (sheet !== "自评汇总") expect(wpsRules.size).toBeGreaterThan(0);
 
@@ -214,8 +219,14 @@ describe("the same plan, three adapters, the same cells", () => {
     const differences: string[] = [];
     plannedCells(refill).forEach((cells, sheet) => {
       cells.forEach((_p, cell) => {
-        const a = gridContent(after.find((g) => g.sheet === sheet), cell);
-        const b = gridContent(xlsxGrids.find((g) => g.sheet === sheet), cell);
+        const a = gridContent(
+          after.find((g) => g.sheet === sheet),
+          cell
+        );
+        const b = gridContent(
+          xlsxGrids.find((g) => g.sheet === sheet),
+          cell
+        );
         if (a !== b) differences.push(`${sheet}!${cell}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`);
       });
     });

@@ -31,7 +31,12 @@ describe("readWorkbook", () => {
     const g = wb.grids[0];
     // Used range B2:D4; rows and columns still count from A1.
     expect(g.values).toEqual([[], [null, "类别", "分值", "自评得分"], [null, "一、保障", 2, 0.65], [null, null, 3, 5]]);
-    expect(g.formulas).toEqual([[], [null, null, null, null], [null, null, null, null], [null, null, null, "=SUM(C3:C4)"]]);
+    expect(g.formulas).toEqual([
+      [],
+      [null, null, null, null],
+      [null, null, null, null],
+      [null, null, null, "=SUM(C3:C4)"],
+    ]);
     // Formats matter for numbers: C3 "0.0", D3 "0%"; the rest General.
     expect(g.numberFormats![2]).toEqual(["General", "General", "0.0", "0%"]);
     expect(g.numberFormats![3]).toEqual(["General", "General", "General", "General"]);
@@ -43,7 +48,9 @@ describe("readWorkbook", () => {
   });
 
   it("reads errors given as text (in formula cells) or as VBA's COM codes", () => {
-    const spec = { sheets: [{ name: "S", values: [["#N/A", null, null, null]], formulas: [[null, null, null, "=1/0"]] }] };
+    const spec = {
+      sheets: [{ name: "S", values: [["#N/A", null, null, null]], formulas: [[null, null, null, "=1/0"]] }],
+    };
     const text = new FakeEt(spec);
     text.type("S", "A1", "#N/A");
     text.setResult("S", "D1", { error: "#DIV/0!" });
@@ -58,7 +65,18 @@ describe("readWorkbook", () => {
   });
 
   it("reads a blank sheet as an empty grid and a one-cell sheet from its single value", () => {
-    const fake = new FakeEt({ sheets: [{ name: "空" }, { name: "一格", values: [[null, null], [null, 7]] }] });
+    const fake = new FakeEt({
+      sheets: [
+        { name: "空" },
+        {
+          name: "一格",
+          values: [
+            [null, null],
+            [null, 7],
+          ],
+        },
+      ],
+    });
     const wb = readWorkbook(fake.app);
     expect(wb.grids[0].values).toEqual([]);
     expect(wb.grids[1].values).toEqual([[], [null, 7]]);

@@ -709,7 +709,8 @@ class FakeValidation implements EtValidation {
     const a = walked(this.s, this.a);
     for (let r = a.top; r <= a.bottom; r++)
       for (let c = a.left; c <= a.right; c++)
-        if (this.s.validations.has(r + "," + c)) throw new Error("应用程序定义或对象定义的错误（已有数据验证，请先删除）");
+        if (this.s.validations.has(r + "," + c))
+          throw new Error("应用程序定义或对象定义的错误（已有数据验证，请先删除）");
     const rule: FakeValidationRule = {
       id: nextId++,
       type: Number(Type),
@@ -726,7 +727,8 @@ class FakeValidation implements EtValidation {
       showInput: true,
       showError: true,
     };
-    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) this.s.validations.set(r + "," + c, rule);
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++) this.s.validations.set(r + "," + c, rule);
   }
   Delete(): void {
     this.fake.log.push(`Validation.Delete ${this.s.name}!${areaName(this.a)}`);
@@ -826,7 +828,7 @@ export class FakeRange implements EtRange {
     const com = this.fake.options.errors === "com";
     return this.block((c) => {
       const v = c ? c.value : undefined;
-      if (v !== null && typeof v === "object") return com ? COM_CODES[v.error] ?? -2146826273 : v.error;
+      if (v !== null && typeof v === "object") return com ? (COM_CODES[v.error] ?? -2146826273) : v.error;
       return v;
     });
   }
@@ -882,7 +884,11 @@ export class FakeRange implements EtRange {
   get MergeArea(): EtRange {
     this.fake.read("MergeArea");
     const m = this.s.merges.find((a) => inside(a, this.area.top, this.area.left));
-    return new FakeRange(this.fake, this.s, m || { top: this.area.top, left: this.area.left, bottom: this.area.top, right: this.area.left });
+    return new FakeRange(
+      this.fake,
+      this.s,
+      m || { top: this.area.top, left: this.area.left, bottom: this.area.top, right: this.area.left }
+    );
   }
   Merge(): void {
     if (this.fake.lacks("Merge")) throw new TypeError("Merge is not a function");
@@ -912,7 +918,9 @@ export class FakeRange implements EtRange {
       const [r, c] = key.split(",").map(Number);
       if (inside(a, r, c)) this.s.cells.delete(key);
     });
-    this.s.merges = this.s.merges.filter((m) => !(overlaps(m, a) && m.top >= a.top && m.bottom <= a.bottom && m.left >= a.left && m.right <= a.right));
+    this.s.merges = this.s.merges.filter(
+      (m) => !(overlaps(m, a) && m.top >= a.top && m.bottom <= a.bottom && m.left >= a.left && m.right <= a.right)
+    );
     return true;
   }
   Select(): any {
@@ -1046,7 +1054,9 @@ class FakeSheets implements EtSheets {
   Item(Index: string | number): EtWorksheet {
     const sheets = this.fake.book.sheets;
     const s =
-      typeof Index === "number" ? sheets[Index - 1] : sheets.find((x) => x.name.toLowerCase() === String(Index).toLowerCase());
+      typeof Index === "number"
+        ? sheets[Index - 1]
+        : sheets.find((x) => x.name.toLowerCase() === String(Index).toLowerCase());
     if (!s) throw new Error("下标越界：" + String(Index));
     return new FakeWorksheet(this.fake, s);
   }
@@ -1111,10 +1121,7 @@ class FakeApiEvent implements EtApiEvent {
   }
   RemoveApiEventListener(EventName: string, callback?: any): void {
     const list = this.fake.listeners.get(EventName) || [];
-    this.fake.listeners.set(
-      EventName,
-      callback ? list.filter((f) => f !== callback) : []
-    );
+    this.fake.listeners.set(EventName, callback ? list.filter((f) => f !== callback) : []);
   }
 }
 
