@@ -89,8 +89,6 @@ export class LitePane {
   start(): Promise<void> {
     this.render();
     const { host } = this.options;
-    // WPS's ribbon asks for 准备工作簿 or 发送前校验: done once the workbook has been read.
-    if (host.onCommand) host.onCommand((command) => void this.queue.then(() => this.run(command)));
     if (host.onChange) {
       host.onChange(() => {
         if (this.changeTimer !== undefined) window.clearTimeout(this.changeTimer);
@@ -100,7 +98,11 @@ export class LitePane {
         }, CHANGE_DEBOUNCE_MS);
       });
     }
-    return this.refresh();
+    const first = this.refresh();
+    // WPS's ribbon asks for 准备工作簿 or 发送前校验: done once the workbook has been read (the
+    // queue holds the first read by now).
+    if (host.onCommand) host.onCommand((command) => void this.queue.then(() => this.run(command)));
+    return first;
   }
 
   /** Reads the workbook again and recomputes everything. */
