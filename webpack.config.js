@@ -107,7 +107,11 @@ function officeJsOption() {
   if (!raw || raw === "cdn") return { src: OFFICE_JS_CDN };
   if (raw === "local") {
     const from = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
-    return { src: "office-js/office.js", from, filter: (file) => OFFICE_JS_PACKAGE_FILE.test(file) };
+    return {
+      src: "office-js/office.js",
+      from,
+      filter: (file) => OFFICE_JS_PACKAGE_FILE.test(file) && !/\.debug\.js$/.test(file),
+    };
   }
   const from = path.resolve(raw);
   if (!fs.existsSync(path.join(from, "office.js"))) {
