@@ -196,12 +196,12 @@ describeE2E("the WPS add-in, built, in headless Chromium", () => {
     // An older webview: no ES2017 (the loader's probe compiles a class with an async arrow).
     const noEs2017 = () => {
       const Native = window.Function;
-      const Probe = function (this: unknown, ...args: string[]) {
+      function Probe(this: unknown, ...args: string[]) {
         if (/async/.test(String(args[args.length - 1]))) throw new SyntaxError("Unexpected token");
         return Native.apply(this, args);
-      } as unknown as FunctionConstructor;
+      }
       Probe.prototype = Native.prototype;
-      window.Function = Probe;
+      window.Function = Probe as unknown as FunctionConstructor;
     };
     await open("/wps/taskpane.html", await caoxian(), { "ziping.command": "prepare" }, noEs2017);
     await page.locator("#zl-matched").waitFor({ timeout: 20_000 });

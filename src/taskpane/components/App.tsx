@@ -25,7 +25,7 @@ import { countBySeverity, type Finding } from "../../check/findings";
 import { buildReportPlan } from "../../check/report";
 import type { Rubric } from "../../rubric/schema";
 import { acceptPlan } from "../model/accept";
-import type { HostCommand, WorkbookHost } from "../model/host";
+import { hostAppName, type HostCommand, type WorkbookHost } from "../model/host";
 import { criterionFieldPlan, metricFieldPlan, type CriterionField } from "../model/form";
 import { Actions, type Proposal } from "./Actions";
 import { ConfirmDialog } from "./ConfirmDialog";
@@ -282,6 +282,7 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
     <main className={styles.root}>
       <Header
         name={host.name}
+        app={hostAppName(host.kind)}
         notice={notice}
         notes={host.notes}
         error={wb.error}

@@ -39,3 +39,8 @@ export interface WorkbookHost {
   /** Offers the changed file for download (standalone mode). */
   download?(): Promise<void>;
 }
+
+/** The program's name as the user knows it, for "当前 Excel 版本…" and the like. */
+export function hostAppName(kind: WorkbookHost["kind"]): string {
+  return kind === "wps" ? "WPS" : "Excel";
+}
