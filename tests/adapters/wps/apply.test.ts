@@ -124,6 +124,17 @@ describe("applyPlan (WPS): sheets", () => {
     expect(fake.selection()).toEqual({ sheet: "评分细则", address: "B2" });
   });
 
+  it("gives the selection back in a build where Range.Address is a property, not a method", () => {
+    const fake = fakeBook({ addressProperty: true });
+    fake.app.ActiveWorkbook!.Worksheets.Item("评分细则").Range("C5:D6").Select();
+    applyPlan(
+      fake.app,
+      plan([{ op: "conditionalFormat", sheet: "自评依据", range: "B2:B9", formula: "B2<1", style: { bold: true } }])
+    );
+    expect(fake.rules("自评依据")[0].anchor).toEqual({ sheet: "自评依据", cell: "B2" });
+    expect(fake.selection()).toEqual({ sheet: "评分细则", address: "C5:D6" });
+  });
+
   it("clears a sheet in place: contents, formats, merges, validations and rules go, the sheet stays", () => {
     const fake = fakeBook();
     applyPlan(
