@@ -25,6 +25,12 @@ const LITE_FILES = [
   "src/taskpane/loader.js",
   "src/taskpane/lite/**",
   "src/taskpane/hosts/officeHost.ts",
+  // In WPS: its lite pane, host and adapter, and the ribbon's script (index.html), all ES5.
+  "src/taskpane/wps/lite.ts",
+  "src/taskpane/hosts/wpsHost.ts",
+  "src/adapters/wps/**",
+  "src/adapters/planCheck.ts",
+  "src/wps/**",
   "src/taskpane/model/{analysis,dashboard,host}.ts",
   "src/taskpane/components/{format,plans}.ts",
   "src/adapters/office/**",
@@ -77,10 +83,16 @@ const nodeGlobals = Object.fromEntries(
   ].map((name) => [name, "readonly"])
 );
 
-const officeGlobals = ["Office", "Excel", "OfficeExtension"].map((name) => ({
-  name,
-  message: "只有 src/adapters/office/ 可以使用 Office.js；请通过适配器接口（或组件的 props）取得宿主功能。",
-}));
+const officeGlobals = [
+  ...["Office", "Excel", "OfficeExtension"].map((name) => ({
+    name,
+    message: "只有 src/adapters/office/ 可以使用 Office.js；请通过适配器接口（或组件的 props）取得宿主功能。",
+  })),
+  ...["Application", "wps"].map((name) => ({
+    name,
+    message: "只有 src/adapters/wps/ 可以使用 WPS 的 Application；请通过适配器接口（或组件的 props）取得宿主功能。",
+  })),
+];
 
 const compatPlugin = require("eslint-plugin-compat");
 
@@ -111,6 +123,9 @@ export default [
     // pane: exceljs and the CLI have no proxy objects, and the rules misread their property reads.
     files: [
       "src/adapters/xlsx/**",
+      "src/adapters/wps/**",
+      "src/wps/**",
+      "src/taskpane/wps/**",
       "src/cli/**",
       "src/rubric/**",
       "src/sheet/**",
@@ -167,7 +182,14 @@ export default [
       ecmaVersion: 5,
       sourceType: "script",
       parser: undefined,
-      globals: { window: "readonly", document: "readonly", Office: "readonly", bundles: "readonly" },
+      globals: {
+        window: "readonly",
+        document: "readonly",
+        Office: "readonly",
+        bundles: "readonly",
+        zipingHost: "readonly",
+        zipingOfficeJs: "readonly",
+      },
     },
     // ES5 wants a catch binding even where it is not used.
     rules: { "@typescript-eslint/no-unused-vars": ["error", { caughtErrors: "none" }] },

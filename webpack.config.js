@@ -17,15 +17,33 @@
 //   included, for browserslist env "modern" (EdgeHTML 18 is the oldest: ES2017 out).
 // `npm run check:bundles` proves both with es-check and prints their sizes.
 //
+// WPS 表格 (src/wps, src/taskpane/wps): the same two panes over the WPS adapter, built into a
+// self-contained add-in folder dist/wps/ (ribbon.xml, the hidden index.html with the ribbon's
+// callbacks, taskpane.html with the loader, the bundles and their chunks, icons), plus
+// dist/publish.html (the install page) and dist/jsplugins.xml (for IT-managed deployment), both
+// pointing at ZIPING_WPS_URL (default: ZIPING_BASE_URL + "wps/"). Where 7-Zip is installed (7zz,
+// 7z or 7za), a production build also packs the folder as dist/ziping-wps-<version>.7z, the
+// offline package publish.html and jsplugins.xml can install.
+//
+// Office.js: from Microsoft's CDN by default. ZIPING_OFFICE_JS=local serves it from the add-in's
+// own server (dist/office-js/, copied from the @microsoft/office-js package); ZIPING_OFFICE_JS=DIR
+// copies the files the deploying IT downloaded from the CDN into DIR instead (README: 内网部署).
+//
 // dist/ is shared with `tsc -p tsconfig.cli.json` (dist/cli, dist/rubric …): webpack only cleans
-// the files at the top level of dist/ and dist/assets/, which are its own.
+// the files at the top level of dist/ and dist/assets/, dist/wps/ and dist/office-js/, its own.
 
 const fs = require("fs");
 const path = require("path");
+const { execFileSync } = require("child_process");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { Compilation, sources } = require("webpack");
 
 const urlDev = "https://localhost:3000/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const VERSION = require("./package.json").version;
+/** The WPS add-in's name in publish.html and jsplugins.xml (and its offline folder, ziping_<version>). */
+const WPS_ADDIN_NAME = "ziping";
 
 /** The production base URL from ZIPING_BASE_URL, with a trailing slash; undefined when unset. */
 function productionBaseUrl() {
@@ -52,6 +70,67 @@ function rewriteManifest(content, baseUrl) {
     .join(baseUrl)
     .split(urlDev.replace(/\/$/, "")) // <AppDomain> holds the bare origin
     .join(origin);
+}
+
+/**
+ * Where the WPS add-in folder (dist/wps/) is served: ZIPING_WPS_URL (http is allowed: WPS add-ins
+ * are often served over http on an intranet), else ZIPING_BASE_URL + "wps/", else the dev server.
+ */
+function wpsBaseUrl(baseUrl) {
+  const raw = (process.env.ZIPING_WPS_URL || "").trim();
+  if (!raw) return (baseUrl || urlDev) + "wps/";
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`ZIPING_WPS_URL is not a URL: ${raw}`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new Error(`ZIPING_WPS_URL must use http or https: ${raw}`);
+  }
+  return url.href.endsWith("/") ? url.href : url.href + "/";
+}
+
+/** The files of @microsoft/office-js's dist/ an Excel add-in needs (not Word's, Outlook's … nor debug builds). */
+const OFFICE_JS_PACKAGE_FILE =
+  /^(office\.js|excel[\w.-]*\.js|o15apptofilemappingtable\.js|es6-promise\.js|(telemetry|ariatelemetry|agaveerrorux)\/.+|(zh-cn|zh-tw|zh-hk|en-us)\/office_strings\.js)$/;
+
+/**
+ * Where the task pane loads Office.js from (ZIPING_OFFICE_JS):
+ * - unset or "cdn": Microsoft's CDN (the default);
+ * - "local": this server, dist/office-js/, copied from the @microsoft/office-js package;
+ * - a folder: this server, dist/office-js/, copied from that folder (office.js and what it loads,
+ *   downloaded from the CDN by the deploying IT; Microsoft's advice for closed networks).
+ */
+function officeJsOption() {
+  const raw = (process.env.ZIPING_OFFICE_JS || "").trim();
+  if (!raw || raw === "cdn") return { src: OFFICE_JS_CDN };
+  if (raw === "local") {
+    const from = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+    return {
+      src: "office-js/office.js",
+      from,
+      filter: (file) => OFFICE_JS_PACKAGE_FILE.test(file) && !/\.debug\.js$/.test(file),
+    };
+  }
+  const from = path.resolve(raw);
+  if (!fs.existsSync(path.join(from, "office.js"))) {
+    throw new Error(`ZIPING_OFFICE_JS: no office.js in ${from} (give "local", "cdn" or the folder holding office.js)`);
+  }
+  return { src: "office-js/office.js", from, filter: () => true };
+}
+
+/** 7-Zip's command line, if installed (for the WPS offline package). */
+function sevenZip() {
+  for (const name of ["7zz", "7z", "7za"]) {
+    try {
+      execFileSync(name, ["i"], { stdio: "ignore" });
+      return name;
+    } catch {
+      // not this one
+    }
+  }
+  return undefined;
 }
 
 async function getHttpsOptions() {
@@ -145,13 +224,74 @@ class LitePackagesGuard {
   }
 }
 
-/** Remembers the lite bundle's files, for the loader in taskpane.html (built after it). */
-const liteFiles = [];
+/**
+ * Remembers the lite compilation's files per entry, for the pages the modern compilation writes
+ * (built after it): the loader's lists in taskpane.html and wps/taskpane.html, wps/index.html's script.
+ */
+const liteFiles = { lite: [], wpsLite: [], wpsAddin: [] };
 class LiteFilesRecorder {
   apply(compiler) {
     compiler.hooks.afterEmit.tap("LiteFilesRecorder", (compilation) => {
-      liteFiles.length = 0;
-      for (const file of compilation.entrypoints.get("lite").getFiles()) if (file.endsWith(".js")) liteFiles.push(file);
+      for (const entry of Object.keys(liteFiles)) {
+        liteFiles[entry] = compilation.entrypoints
+          .get(entry)
+          .getFiles()
+          .filter((file) => file.endsWith(".js"));
+      }
+    });
+  }
+}
+
+/** A file of dist/wps/ as the pages in that folder name it. */
+function inWpsFolder(file) {
+  return file.replace(/^wps\//, "");
+}
+
+/**
+ * Copies the WPS full pane's on-demand chunks into dist/wps/, beside its bundle: the folder must
+ * hold everything (an offline add-in is that folder alone), and the bundle loads its chunks from
+ * where it was loaded (publicPath "auto").
+ */
+class WpsChunkCopies {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("WpsChunkCopies", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        // After the real content hashes are in the names.
+        { name: "WpsChunkCopies", stage: Compilation.PROCESS_ASSETS_STAGE_ANALYSE },
+        () => {
+          const entry = compilation.entrypoints.get("wps");
+          const files = new Set();
+          for (const chunk of entry.chunks) {
+            for (const async of chunk.getAllAsyncChunks()) {
+              for (const file of async.files) files.add(file);
+              for (const file of async.auxiliaryFiles) files.add(file);
+            }
+          }
+          for (const file of files) {
+            const asset = compilation.getAsset(file);
+            if (asset && !file.startsWith("wps/")) compilation.emitAsset("wps/" + file, asset.source, asset.info);
+          }
+        }
+      );
+    });
+  }
+}
+
+/** Packs dist/wps/ as the offline add-in dist/ziping-wps-<version>.7z, where 7-Zip is installed. */
+class WpsOfflinePackage {
+  constructor(sevenZipCommand, file) {
+    this.command = sevenZipCommand;
+    this.file = file;
+  }
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("WpsOfflinePackage", (compilation) => {
+      const dist = compilation.outputOptions.path;
+      const target = path.join(dist, this.file);
+      fs.rmSync(target, { force: true });
+      execFileSync(this.command, ["a", "-t7z", "-bd", "-y", target, "."], {
+        cwd: path.join(dist, "wps"),
+        stdio: "ignore",
+      });
     });
   }
 }
@@ -169,21 +309,35 @@ module.exports = async (env, options) => {
   if (!dev && !baseUrl) {
     console.warn(`[ziping] ZIPING_BASE_URL is not set: dist/manifest.xml keeps the development URL ${urlDev}`);
   }
+  const officeJs = officeJsOption();
+  const wpsUrl = wpsBaseUrl(baseUrl);
+  const sevenZipCommand = dev || serving ? undefined : sevenZip();
+  const offlinePackage = `ziping-wps-${VERSION}.7z`;
+  if (!dev && !serving && !sevenZipCommand) {
+    console.warn("[ziping] 7-Zip (7zz, 7z or 7za) is not installed: the WPS offline package (.7z) is not made");
+  }
+  const ownFolders = ["assets/", "wps/", "office-js/"];
   const output = (clean) => ({
-    path: path.resolve(__dirname, "dist"),
+    path: process.env.ZIPING_DIST ? path.resolve(process.env.ZIPING_DIST) : path.resolve(__dirname, "dist"),
     filename: dev ? "[name].js" : "[name].[contenthash:8].js",
     chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
     // Keep what tsc wrote into dist/ (dist/cli, dist/rubric …): clean only top-level files
-    // and dist/assets/. Only the first compilation cleans.
-    clean: clean ? { keep: (file) => file.includes("/") && !file.startsWith("assets/") } : false,
+    // and webpack's own folders. Only the first compilation cleans.
+    clean: clean ? { keep: (file) => file.includes("/") && !ownFolders.some((f) => file.startsWith(f)) } : false,
   });
+  const wpsFile = (name) => (dev ? `wps/${name}.js` : `wps/${name}.[contenthash:8].js`);
 
   const lite = {
     name: "lite",
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
     target: ["web", "es5"],
-    entry: { lite: "./src/taskpane/lite/index.ts" },
+    entry: {
+      lite: "./src/taskpane/lite/index.ts",
+      // WPS: the lite pane over the WPS adapter, and the ribbon's callbacks (classic script, ES5).
+      wpsLite: { import: "./src/taskpane/wps/lite.ts", filename: wpsFile("[name]") },
+      wpsAddin: { import: "./src/wps/addin.ts", filename: wpsFile("addin") },
+    },
     output: output(true),
     resolve,
     module: {
@@ -204,15 +358,34 @@ module.exports = async (env, options) => {
       taskpane: "./src/taskpane/index.tsx",
       // The same pane without Office: open an .xlsx in the browser (exceljs loads on demand).
       standalone: "./src/taskpane/standalone/index.tsx",
+      // The same pane in WPS 表格, over the WPS adapter.
+      wps: { import: "./src/taskpane/wps/index.tsx", filename: wpsFile("[name]") },
     },
     output: output(false),
     resolve,
     module: { rules: [babelRule("modern", undefined, MODERN_POLYFILLS_NOT_USED)] },
     plugins: [
+      new WpsChunkCopies(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "[name][ext]" },
+          // The WPS add-in folder's own files.
+          { from: "src/wps/ribbon.xml", to: "wps/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "wps/[name][ext]" },
+          { from: "assets/icon-{16,32,64}.png", to: "wps/assets/[name][ext]" },
+          // Office.js from this server (ZIPING_OFFICE_JS): copied as it is, never minified again.
+          ...(officeJs.from
+            ? [
+                {
+                  from: "**/*",
+                  context: officeJs.from,
+                  to: "office-js/",
+                  filter: (file) => officeJs.filter(path.relative(officeJs.from, file).split(path.sep).join("/")),
+                  info: { minimized: true },
+                },
+              ]
+            : []),
           {
             from: "manifest.xml",
             to: "[name][ext]",
@@ -230,9 +403,75 @@ module.exports = async (env, options) => {
         inject: false,
         templateParameters: (compilation, assets) => ({
           loaderSource: fs.readFileSync(path.resolve(__dirname, "src/taskpane/loader.js"), "utf8"),
-          bundles: JSON.stringify({ modern: assets.js, lite: liteFiles.slice() }),
+          bundles: JSON.stringify({ modern: assets.js, lite: liteFiles.lite.slice() }),
+          host: "office",
+          officeJs: officeJs.src,
         }),
       }),
+      // The WPS add-in folder: the pane (same loader, no Office.js) and the hidden ribbon page.
+      new HtmlWebpackPlugin({
+        filename: "wps/taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["wps"],
+        inject: false,
+        templateParameters: (compilation) => ({
+          loaderSource: fs.readFileSync(path.resolve(__dirname, "src/taskpane/loader.js"), "utf8"),
+          bundles: JSON.stringify({
+            modern: compilation.entrypoints
+              .get("wps")
+              .getFiles()
+              .filter((f) => f.endsWith(".js"))
+              .map(inWpsFolder),
+            lite: liteFiles.wpsLite.map(inWpsFolder),
+          }),
+          host: "wps",
+          officeJs: "",
+        }),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "wps/index.html",
+        template: "./src/wps/index.html",
+        chunks: [],
+        inject: false,
+        templateParameters: () => ({ scripts: liteFiles.wpsAddin.map(inWpsFolder) }),
+      }),
+      // Deployment: the install page and the add-in list, both pointing at where dist/wps/ is served.
+      new HtmlWebpackPlugin({
+        filename: "publish.html",
+        template: "./src/wps/publish.html",
+        chunks: [],
+        inject: false,
+        templateParameters: () => ({
+          addons: JSON.stringify([
+            { name: WPS_ADDIN_NAME, addonType: "et", online: "true", url: wpsUrl, version: VERSION },
+            ...(sevenZipCommand
+              ? [
+                  {
+                    name: WPS_ADDIN_NAME,
+                    addonType: "et",
+                    online: "false",
+                    url: new URL("../" + offlinePackage, wpsUrl).href,
+                    version: VERSION,
+                  },
+                ]
+              : []),
+          ]),
+        }),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "jsplugins.xml",
+        template: "./src/wps/jsplugins.xml",
+        chunks: [],
+        inject: false,
+        minify: false,
+        templateParameters: () => ({
+          name: WPS_ADDIN_NAME,
+          url: wpsUrl,
+          offlineUrl: new URL("../" + offlinePackage, wpsUrl).href,
+          version: VERSION,
+        }),
+      }),
+      ...(sevenZipCommand ? [new WpsOfflinePackage(sevenZipCommand, offlinePackage)] : []),
       new HtmlWebpackPlugin({
         filename: "standalone.html",
         template: "./src/taskpane/standalone/standalone.html",

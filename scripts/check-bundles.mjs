@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Checks the built panes (run after `npm run build`):
 // - es-check es5 on every script the lite path runs: the loader inlined in taskpane.html and the
-//   lite bundle (IE11);
+//   lite bundle (IE11); in the WPS add-in (dist/wps/), its loader, its lite bundle and the ribbon's
+//   classic script; and the install page publish.html (it may open in an old browser);
 // - es-check es2017 on every script of the full pane and the standalone page, lazy chunks included
-//   (EdgeHTML 18 is the oldest webview they are built for);
-// - prints the sizes, raw and gzip: the lite path, the full pane's first load, the on-demand chunks.
+//   (EdgeHTML 18 is the oldest webview they are built for), and of the WPS full pane;
+// - prints the sizes, raw and gzip: the lite path, the full pane's first load, the on-demand chunks,
+//   and the WPS add-in's.
 //
 //   node scripts/check-bundles.mjs [--json]
 //
@@ -60,28 +62,56 @@ function runEsCheck(version, files) {
   }
 }
 
-const taskpane = read("taskpane.html").toString("utf8");
-const { inline } = scriptsOf(taskpane);
-const bundlesMatch = /var bundles\s*=\s*(\{[^;]*\});/.exec(taskpane);
-if (!bundlesMatch) {
-  console.error("dist/taskpane.html has no loader (var bundles = …): run `npm run build` first.");
-  process.exit(1);
+/** A loader page's inline scripts and its bundle lists (JSON written by webpack.config.js, minified). */
+function loaderPage(file) {
+  const html = read(file).toString("utf8");
+  const { inline } = scriptsOf(html);
+  const match = /var bundles\s*=\s*(\{[^;]*?\})[,;]/.exec(html);
+  if (!match) {
+    console.error("dist/" + file + " has no loader (var bundles = …): run `npm run build` first.");
+    process.exit(1);
+  }
+  return { inline, bundles: Function('"use strict"; return (' + match[1] + ");")() };
 }
-// The bundle lists are JSON written by webpack.config.js, minified to an object literal.
-const bundles = Function('"use strict"; return (' + bundlesMatch[1] + ");")();
+
+const { inline, bundles } = loaderPage("taskpane.html");
+const wpsPage = loaderPage("wps/taskpane.html");
+const wpsBundles = {
+  modern: wpsPage.bundles.modern.map((f) => "wps/" + f),
+  lite: wpsPage.bundles.lite.map((f) => "wps/" + f),
+};
+const wpsAddin = scriptsOf(read("wps/index.html").toString("utf8")).src.map((f) => "wps/" + f);
+const wpsChunks = readdirSync(join(dist, "wps"))
+  .filter((f) => f.endsWith(".chunk.js"))
+  .map((f) => "wps/" + f);
+const publish = scriptsOf(read("publish.html").toString("utf8")).inline;
 const standalone = scriptsOf(read("standalone.html").toString("utf8")).src;
 const chunks = readdirSync(dist).filter((f) => f.endsWith(".chunk.js"));
 
 const work = mkdtempSync(join(tmpdir(), "ziping-bundles-"));
-const loaderFiles = inline.map((body, i) => {
-  const file = join(work, "taskpane-inline-" + i + ".js");
-  writeFileSync(file, body);
-  return file;
-});
+const inlineFiles = (name, bodies) =>
+  bodies.map((body, i) => {
+    const file = join(work, name + "-inline-" + i + ".js");
+    writeFileSync(file, body);
+    return file;
+  });
+const loaderFiles = inlineFiles("taskpane", inline);
 
 const results = [
   runEsCheck("es5", [...loaderFiles, ...bundles.lite.map((f) => join(dist, f))]),
-  runEsCheck("es2017", [...new Set([...bundles.modern, ...standalone, ...chunks])].map((f) => join(dist, f))),
+  runEsCheck(
+    "es2017",
+    [...new Set([...bundles.modern, ...standalone, ...chunks])].map((f) => join(dist, f))
+  ),
+  runEsCheck("es5", [
+    ...inlineFiles("wps-taskpane", wpsPage.inline),
+    ...inlineFiles("publish", publish),
+    ...[...wpsBundles.lite, ...wpsAddin].map((f) => join(dist, f)),
+  ]),
+  runEsCheck(
+    "es2017",
+    [...wpsBundles.modern, ...wpsChunks].map((f) => join(dist, f))
+  ),
 ];
 rmSync(work, { recursive: true, force: true });
 
@@ -91,18 +121,28 @@ const report = {
     lite: sizes([...inline.map((s) => Buffer.from(s)), ...bundles.lite.map(read)]),
     modern: sizes([...inline.map((s) => Buffer.from(s)), ...bundles.modern.map(read)]),
     onDemand: Object.fromEntries(chunks.map((f) => [f, sizes([read(f)])])),
+    wpsLite: sizes([...wpsPage.inline.map((s) => Buffer.from(s)), ...wpsBundles.lite.map(read)]),
+    wpsModern: sizes([...wpsPage.inline.map((s) => Buffer.from(s)), ...wpsBundles.modern.map(read)]),
+    wpsRibbon: sizes(wpsAddin.map(read)),
   },
 };
 
 if (json) {
   console.log(JSON.stringify(report, null, 2));
 } else {
-  for (const r of results) console.log((r.ok ? "✓" : "✗") + " es-check " + r.version + "：" + r.files + " 个文件");
-  const line = (name, s) => console.log("  " + name.padEnd(28) + kb(s.raw).padStart(10) + kb(s.gzip).padStart(10) + " gzip");
+  const names = ["Excel 精简界面", "Excel 完整界面与独立模式", "WPS 精简界面、功能区与安装页", "WPS 完整界面"];
+  results.forEach((r, i) =>
+    console.log((r.ok ? "✓" : "✗") + " es-check " + r.version + "（" + names[i] + "）：" + r.files + " 个文件")
+  );
+  const line = (name, s) =>
+    console.log("  " + name.padEnd(28) + kb(s.raw).padStart(10) + kb(s.gzip).padStart(10) + " gzip");
   console.log("大小（原始 / gzip）：");
   line("精简界面（加载器 + lite）", report.sizes.lite);
   line("完整界面首次加载", report.sizes.modern);
   for (const [file, s] of Object.entries(report.sizes.onDemand)) line("按需加载 " + file, s);
+  line("WPS 精简界面", report.sizes.wpsLite);
+  line("WPS 完整界面首次加载", report.sizes.wpsModern);
+  line("WPS 功能区脚本（index.html）", report.sizes.wpsRibbon);
 }
 for (const r of results) if (!r.ok) console.error(r.output);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

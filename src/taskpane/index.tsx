@@ -23,29 +23,44 @@ function officeTheme(): "light" | "dark" {
   }
 }
 
-Office.onReady((info) => {
+/** Without office.js (a network that blocks where it is loaded from): one line, no uncaught error. */
+function officeMissing(): void {
   const container = document.getElementById("container");
   if (!container) return;
-  if (info.host !== Office.HostType.Excel) {
-    container.innerHTML = "";
-    const p = document.createElement("p");
-    p.className = "boot-message";
-    p.appendChild(
-      document.createTextNode(
-        "当前页面不在 Excel 中运行。在 Excel 的“开始”选项卡点击“自评助手”打开；没有 Excel 时，可使用"
-      )
+  container.innerHTML = "";
+  const p = document.createElement("p");
+  p.className = "boot-message";
+  p.appendChild(document.createTextNode(OFFICE_JS_MISSING));
+  container.appendChild(p);
+}
+
+const OFFICE_JS_MISSING = "无法加载 Office.js：请确认这台电脑能访问加载项的网址后重新打开自评助手。";
+
+if (typeof Office === "undefined") officeMissing();
+else
+  Office.onReady((info) => {
+    const container = document.getElementById("container");
+    if (!container) return;
+    if (info.host !== Office.HostType.Excel) {
+      container.innerHTML = "";
+      const p = document.createElement("p");
+      p.className = "boot-message";
+      p.appendChild(
+        document.createTextNode(
+          "当前页面不在 Excel 中运行。在 Excel 的“开始”选项卡点击“自评助手”打开；没有 Excel 时，可使用"
+        )
+      );
+      const link = document.createElement("a");
+      link.href = "standalone.html";
+      link.textContent = "独立模式（在浏览器中打开 .xlsx 工作簿）";
+      p.appendChild(link);
+      p.appendChild(document.createTextNode("。"));
+      container.appendChild(p);
+      return;
+    }
+    createRoot(container).render(
+      <React.StrictMode>
+        <App host={createOfficeHost()} rubrics={trustedBuiltinRubrics} theme={officeTheme()} />
+      </React.StrictMode>
     );
-    const link = document.createElement("a");
-    link.href = "standalone.html";
-    link.textContent = "独立模式（在浏览器中打开 .xlsx 工作簿）";
-    p.appendChild(link);
-    p.appendChild(document.createTextNode("。"));
-    container.appendChild(p);
-    return;
-  }
-  createRoot(container).render(
-    <React.StrictMode>
-      <App host={createOfficeHost()} rubrics={trustedBuiltinRubrics} theme={officeTheme()} />
-    </React.StrictMode>
-  );
-});
+  });

@@ -1,19 +1,30 @@
-// The loader of taskpane.html, inlined there at build (webpack.config.js). ES5 on purpose, no module
-// syntax: it runs first, in every webview Office may use, and decides which pane to load.
+// The loader of taskpane.html (Excel) and wps/taskpane.html (WPS 表格), inlined there at build
+// (webpack.config.js). ES5 on purpose, no module syntax: it runs first, in every webview Office or
+// WPS may use, and decides which pane to load.
 //
 // - Internet Explorer 11 (Trident: Office 2016/2019 volume licence) cannot run React 19 and Fluent
 //   UI v9: it gets the lite pane (plain DOM, ES5), which does the core work.
-// - A webview without ES2017 (async functions, classes, arrows) gets the lite pane too.
-// - Everything else — WebView2, WebKit on the Mac, and EdgeHTML 18 (some Microsoft 365 builds),
-//   for which the modern bundle is compiled — gets the full pane. Should it fail before it has
-//   drawn anything (an error while "正在加载…" is still shown), the lite pane is loaded instead.
+// - A webview without ES2017 (async functions, classes, arrows) gets the lite pane too: in WPS,
+//   whose webview is a Chromium of undocumented version, this probe is what decides.
+// - Everything else — WebView2, WebKit on the Mac, EdgeHTML 18 (some Microsoft 365 builds), WPS's
+//   Chromium — gets the full pane. Should it fail before it has drawn anything (an error while
+//   "正在加载…" is still shown), the lite pane is loaded instead.
 // - `?pane=lite` or `?pane=modern` forces a pane (for testing, and for a user who wants the other).
 //
-// Office's requirement sets are read once Office is ready and named in the lite pane's one line.
-// The decision is kept in window.ZIPING_PANE: { pane, reason, excelApi }.
-// `bundles` ({ modern: [...], lite: [...] }, file names) is defined by the template before this.
+// In Excel, Office.js must have loaded (from Microsoft's CDN, or from the add-in's own server when
+// built with ZIPING_OFFICE_JS): without it no pane is loaded, and the pane says so in one line,
+// never with an uncaught error. Office's requirement sets are read once Office is ready and named
+// in the lite pane's one line. The decision is kept in window.ZIPING_PANE: { pane, reason, excelApi }.
+//
+// Defined by the template before this: `bundles` ({ modern: [...], lite: [...] }, file names),
+// `zipingHost` ("office" or "wps") and, for Office, `zipingOfficeJs` (where office.js is loaded from).
 (function () {
-  var upgrade = "在 Office 2021、Office 2024 或 Microsoft 365 中打开可使用完整界面。";
+  var host = typeof zipingHost === "string" ? zipingHost : "office";
+  var wps = host === "wps";
+  var upgrade = wps
+    ? "升级到较新的 WPS Office 可使用完整界面。"
+    : "在 Office 2021、Office 2024 或 Microsoft 365 中打开可使用完整界面。";
+  var cdn = "https://appsforoffice.microsoft.com";
   var started = false;
 
   function show(text) {
@@ -70,7 +81,10 @@
           "当前 Office 使用 Internet Explorer 11 显示任务窗格，完整界面无法在其中运行，已打开精简界面。" + upgrade,
       };
     if (!supportsEs2017())
-      return { pane: "lite", reason: "当前 Office 的内置浏览器过旧，不能运行完整界面，已打开精简界面。" + upgrade };
+      return {
+        pane: "lite",
+        reason: "当前 " + (wps ? "WPS" : "Office") + " 的内置浏览器过旧，不能运行完整界面，已打开精简界面。" + upgrade,
+      };
     return { pane: "modern", reason: /Edge\/\d/.test(ua) ? "EdgeHTML" : "" };
   }
 
@@ -110,10 +124,31 @@
     });
   }
 
+  /** Where office.js was to come from: Microsoft's CDN, or this server (the intranet build). */
+  function officeJsPlace() {
+    var src = typeof zipingOfficeJs === "string" ? zipingOfficeJs : "";
+    if (!src || src.indexOf(cdn) === 0) return { text: cdn, cdn: true };
+    var a = document.createElement("a");
+    a.href = src;
+    return { text: a.href, cdn: false };
+  }
+
+  function officeMissing() {
+    var place = officeJsPlace();
+    show(
+      "无法加载 Office.js（" +
+        place.text +
+        "）：请确认这台电脑能访问该地址后重新打开自评助手。" +
+        (place.cdn
+          ? "单位网络不能访问微软网站时，请信息化管理员改用部署在单位服务器上的 Office.js（见自评助手说明“内网部署”）。"
+          : "")
+    );
+  }
+
   window.onerror = function (message, source, line, column, error) {
     if (drawn()) return;
-    if (typeof window.Office === "undefined") {
-      show("无法加载 Office.js（https://appsforoffice.microsoft.com）：请确认这台电脑能访问该地址后重新打开自评助手。");
+    if (!wps && typeof window.Office === "undefined") {
+      officeMissing();
       return;
     }
     if (started === "modern") {
@@ -124,9 +159,15 @@
     show((started === "lite" ? "自评助手的精简界面未能启动：" : "自评助手未能启动：") + String(message));
   };
 
-  // Wait for Office (its requirement sets are known only then), but not forever: outside Office,
-  // or if office.js never answers, the pane still loads and says so itself.
-  if (window.Office && typeof Office.onReady === "function") {
+  // WPS: nothing to wait for (its Application is there from the start). Office: without office.js
+  // no pane can work, so none is loaded (it would only fail); with it, wait for Office (its
+  // requirement sets are known only then), but not forever: outside Office, or if office.js never
+  // answers, the pane still loads and says so itself.
+  if (wps) {
+    start();
+  } else if (typeof window.Office === "undefined") {
+    officeMissing();
+  } else if (typeof Office.onReady === "function") {
     Office.onReady(start);
     window.setTimeout(start, 10000);
   } else {

@@ -35,7 +35,8 @@
  * While a plan is applied, `isApplying()` is true, and on ExcelApi 1.8 `runtime.enableEvents` is
  * off, so the pane's change handler can ignore the change events of our own writes.
  */
-import type { CellStyle, PlanOp, PlanValue, WorkbookPlan } from "../../plan/plan";
+import type { CellStyle, PlanOp, WorkbookPlan } from "../../plan/plan";
+import { missingSheetProblem, planProblem } from "../planCheck";
 import { type Area, columnLetter, parseA1, parseArea } from "../../sheet/grid";
 import { OfficeActionError, runAction, type RunActionOptions } from "./action";
 import { type Capabilities, CAPABILITY_NOTES, capabilities, type NotedFeature } from "./capabilities";
@@ -55,7 +56,6 @@ const PROMPT_TITLE_MAX = 32;
 const PROMPT_MAX = 255;
 const ERROR_TITLE_MAX = 32;
 const ERROR_MAX = 225;
-const LIST_MAX = 255;
 
 export type SkipReason =
   "validation" | "conditionalFormat" | "link" | "freeze" | "merge" | "hideSheet" | "columnWidth" | "unlock";
@@ -598,114 +598,14 @@ export function columnWidthPoints(width: number): number {
 
 // --- checking a plan before anything is written -------------------------------------------------------
 
-function fail(index: number, op: PlanOp, reason: string): OfficeActionError {
-  return new OfficeActionError("InvalidPlan", `计划第 ${index + 1} 步（${op.op} ${op.sheet}）无法应用：${reason}`);
-}
-
-function colorProblem(c: string | undefined): string | undefined {
-  if (c === undefined) return undefined;
-  return /^#?[0-9a-fA-F]{6}$/.test(c) ? undefined : `颜色应为 #RRGGBB：${c}`;
-}
-
-function styleProblem(s: CellStyle | undefined): string | undefined {
-  if (!s) return undefined;
-  return colorProblem(s.fill) || colorProblem(s.fontColor);
-}
-
-function valueProblem(v: PlanValue | undefined): string | undefined {
-  if (typeof v === "number" && !Number.isFinite(v)) return `数值无效（${v}）`;
-  if (typeof v === "string" && v.length > 32767) return "文字超过 Excel 的 32767 字符上限";
-  return undefined;
-}
-
-function rangeProblem(range: string): string | undefined {
-  return parseArea(range) ? undefined : `区域地址无效：${range}`;
-}
-
-function opProblem(op: PlanOp): string | undefined {
-  if (typeof op.sheet !== "string" || !op.sheet) return "没有工作表名";
-  switch (op.op) {
-    case "addSheet":
-      if (op.sheet.length > 31 || /[[\]:*?/\\]/.test(op.sheet))
-        return `工作表名不能超过 31 个字符，也不能含 [ ] : * ? / \\`;
-      return undefined;
-    case "clearSheet":
-      return undefined;
-    case "set": {
-      try {
-        parseA1(op.cell.trim());
-      } catch {
-        return `单元格地址无效：${op.cell}`;
-      }
-      if (op.formula !== undefined && !op.formula.trim().replace(/^=/, "").trim())
-        return `单元格 ${op.cell} 的公式为空`;
-      if (op.link) {
-        try {
-          parseA1(op.link.cell.trim());
-        } catch {
-          return `链接目标地址无效：${op.link.cell}`;
-        }
-      }
-      return valueProblem(op.value) || styleProblem(op.style);
-    }
-    case "style":
-      return rangeProblem(op.range) || styleProblem(op.style);
-    case "validation": {
-      const bad = rangeProblem(op.range);
-      if (bad) return bad;
-      const rule = op.rule;
-      if (rule.type === "list") {
-        if (!rule.values.length) return "下拉列表没有选项";
-        for (const v of rule.values)
-          if (v === "" || /[,"]/.test(v)) return `下拉列表的选项不能为空或含英文逗号、引号：${JSON.stringify(v)}`;
-        const list = rule.values.join(",");
-        if (list.length > LIST_MAX) return `下拉列表的选项合计 ${list.length} 字符，超过 Excel 的 ${LIST_MAX} 字符上限`;
-        return undefined;
-      }
-      if (!Number.isFinite(rule.min)) return `下限无效：${rule.min}`;
-      if (rule.type === "decimal" || rule.max !== undefined) {
-        const max = rule.max as number;
-        if (!Number.isFinite(max) || rule.min > max) return `范围无效：${rule.min}～${max}`;
-      }
-      return undefined;
-    }
-    case "conditionalFormat":
-      if (!op.formula.trim().replace(/^=/, "").trim()) return "条件格式的公式为空";
-      return rangeProblem(op.range) || colorProblem(op.style.fill) || colorProblem(op.style.fontColor);
-    case "cache":
-      return undefined;
-    case "merge":
-      return rangeProblem(op.range);
-    case "freeze":
-      if (!(Number.isInteger(op.rows) && op.rows >= 0 && Number.isInteger(op.columns) && op.columns >= 0))
-        return `冻结的行列数无效：${op.rows} 行 ${op.columns} 列`;
-      return undefined;
-    default:
-      return "未知操作";
-  }
-}
-
-/** Rejects a plan the adapter cannot apply, before anything is queued. */
+/** Rejects a plan the adapter cannot apply, before anything is queued (the checks: ../planCheck.ts). */
 export function checkPlan(plan: WorkbookPlan): void {
-  plan.ops.forEach((op, i) => {
-    const problem = opProblem(op);
-    if (problem) throw fail(i, op, problem);
-  });
+  const problem = planProblem(plan);
+  if (problem) throw new OfficeActionError("InvalidPlan", problem);
 }
 
 /** With the workbook's sheet names known: every op's sheet exists when the op runs. */
 function checkSheets(plan: WorkbookPlan, existing: ReadonlySet<string>): void {
-  const known = new Set(existing);
-  plan.ops.forEach((op, i) => {
-    if (op.op === "addSheet") known.add(op.sheet);
-    else if (!known.has(op.sheet))
-      throw new OfficeActionError("ItemNotFound", fail(i, op, `没有名为“${op.sheet}”的工作表`).message);
-    if (
-      op.op === "set" &&
-      op.link &&
-      !known.has(op.link.sheet) &&
-      !plan.ops.some((o) => o.op === "addSheet" && o.sheet === op.link!.sheet)
-    )
-      throw new OfficeActionError("ItemNotFound", fail(i, op, `链接指向的工作表“${op.link.sheet}”不存在`).message);
-  });
+  const problem = missingSheetProblem(plan, existing);
+  if (problem) throw new OfficeActionError("ItemNotFound", problem);
 }

@@ -25,7 +25,7 @@ import { countBySeverity, type Finding } from "../../check/findings";
 import { buildReportPlan } from "../../check/report";
 import type { Rubric } from "../../rubric/schema";
 import { acceptPlan } from "../model/accept";
-import type { WorkbookHost } from "../model/host";
+import { hostAppName, type HostCommand, type WorkbookHost } from "../model/host";
 import { criterionFieldPlan, metricFieldPlan, type CriterionField } from "../model/form";
 import { Actions, type Proposal } from "./Actions";
 import { ConfirmDialog } from "./ConfirmDialog";
@@ -50,6 +50,8 @@ export interface AppProps {
 }
 
 type TabValue = "overview" | "rubric" | "evidence" | "findings";
+
+const NOTHING_TO_PREPARE_REASON = "未在工作簿中识别出有相符评分细则的任务分解表、评分细则或考核表";
 
 // Parts of the pane not on its first screen, loaded when first shown (see onDemand.ts).
 const DerivedRubric = React.lazy(() => loadDerivedRubric().then((m) => ({ default: m.DerivedRubric })));
@@ -152,6 +154,20 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
       return Promise.resolve(false);
     }
   };
+
+  // WPS's ribbon asks for 准备工作簿 or 发送前校验: done once the workbook has been read.
+  const [command, setCommand] = React.useState<HostCommand>();
+  React.useEffect(() => (host.onCommand ? host.onCommand(setCommand) : undefined), [host]);
+  React.useEffect(() => {
+    if (!command || !analysis || wb.loading) return;
+    setCommand(undefined);
+    if (proposal || wb.busy) return;
+    if (command === "validate") {
+      setTab("findings");
+      void wb.refresh();
+    } else if (analysis.primary?.match) proposeFill();
+    else wb.fail("准备工作簿", new Error(NOTHING_TO_PREPARE_REASON));
+  });
 
   const findings = analysis?.findings ?? [];
   const counts = countBySeverity(findings);
@@ -271,6 +287,7 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
     <main className={styles.root}>
       <Header
         name={host.name}
+        app={hostAppName(host.kind)}
         notice={notice}
         notes={host.notes}
         error={wb.error}

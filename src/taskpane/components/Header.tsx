@@ -18,6 +18,8 @@ import {
 
 export interface HeaderProps {
   name: string;
+  /** "Excel" (default) or "WPS": the program named in "当前 Excel 版本…". */
+  app?: string;
   notice?: string;
   notes: readonly string[];
   error?: string;
@@ -57,7 +59,7 @@ const useStyles = makeStyles({
 const NOTES_SHOWN = 2;
 
 /** What this Excel cannot do: each a line, or, when many, one line that opens the list. */
-const CapabilityNotes: React.FC<{ notes: readonly string[] }> = ({ notes }) => {
+const CapabilityNotes: React.FC<{ notes: readonly string[]; app: string }> = ({ notes, app }) => {
   const styles = useStyles();
   const [open, setOpen] = React.useState(false);
   if (notes.length <= NOTES_SHOWN)
@@ -73,7 +75,7 @@ const CapabilityNotes: React.FC<{ notes: readonly string[] }> = ({ notes }) => {
   return (
     <MessageBar intent="info" layout="multiline">
       <MessageBarBody>
-        当前 Excel 版本较旧，有 {notes.length} 项功能不可用，涉及的内容会跳过并说明。
+        当前 {app} 版本较旧，有 {notes.length} 项功能不可用，涉及的内容会跳过并说明。
         {open ? (
           <ul id="capability-notes" className={styles.notes}>
             {notes.map((note, i) => (
@@ -104,7 +106,7 @@ export const Header: React.FC<HeaderProps> = (props) => {
           <MessageBarBody>{props.notice}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <CapabilityNotes notes={props.notes} />
+      <CapabilityNotes notes={props.notes} app={props.app ?? "Excel"} />
       {props.error ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{props.error}</MessageBarBody>
@@ -126,7 +128,7 @@ export const Header: React.FC<HeaderProps> = (props) => {
             刷新
           </Button>
           <Caption1 className={styles.muted}>
-            当前 Excel 版本不会通知工作表的修改：在表中填写后，请点“刷新”更新得分。
+            当前 {props.app ?? "Excel"} 版本不会通知工作表的修改：在表中填写后，请点“刷新”更新得分。
           </Caption1>
         </div>
       ) : null}

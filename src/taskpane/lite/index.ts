@@ -31,22 +31,27 @@ function showError(container: HTMLElement, text: string): void {
   container.appendChild(p);
 }
 
-Office.onReady((info) => {
+if (typeof Office === "undefined") {
+  // Without office.js (a network that blocks where it is loaded from): one line, no uncaught error.
   const container = document.getElementById("container");
-  if (!container) return;
-  if (info.host !== Office.HostType.Excel) {
-    showError(container, "当前页面不在 Excel 中运行。请在 Excel 的“开始”选项卡点击“自评助手”打开。");
-    return;
-  }
-  installStyles();
-  try {
-    const pane = new LitePane(container, {
-      host: createOfficeHost(),
-      rubrics: trustedBuiltinRubrics,
-      reason: decision().reason,
-    });
-    void pane.start();
-  } catch (e) {
-    showError(container, "自评助手的精简界面未能启动：" + errorText(e));
-  }
-});
+  if (container) showError(container, "无法加载 Office.js：请确认这台电脑能访问加载项的网址后重新打开自评助手。");
+} else
+  Office.onReady((info) => {
+    const container = document.getElementById("container");
+    if (!container) return;
+    if (info.host !== Office.HostType.Excel) {
+      showError(container, "当前页面不在 Excel 中运行。请在 Excel 的“开始”选项卡点击“自评助手”打开。");
+      return;
+    }
+    installStyles();
+    try {
+      const pane = new LitePane(container, {
+        host: createOfficeHost(),
+        rubrics: trustedBuiltinRubrics,
+        reason: decision().reason,
+      });
+      void pane.start();
+    } catch (e) {
+      showError(container, "自评助手的精简界面未能启动：" + errorText(e));
+    }
+  });

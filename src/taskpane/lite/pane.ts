@@ -15,7 +15,7 @@ import type { Rubric } from "../../rubric/schema";
 import { formatPoints } from "../../rubric/text";
 import { fillChoices } from "../components/plans";
 import { errorText, KIND_NAMES, otherSheetLine } from "../components/format";
-import type { WorkbookHost, WorkbookSnapshot } from "../model/host";
+import { hostAppName, type HostCommand, type WorkbookHost, type WorkbookSnapshot } from "../model/host";
 import { analyzeBuiltin, type BuiltinAnalysis } from "../model/analyzeBuiltin";
 import { proposalText } from "../model/proposal";
 import { blankMetricCount, categoryBar, scoreNotes, thresholdValueText, unmetThresholds } from "../model/dashboard";
@@ -47,16 +47,21 @@ interface Message {
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
+/** 准备工作簿 asked for (from the ribbon) where no table with a matching rubric was recognized. */
+export const NOTHING_TO_PREPARE =
+  "准备工作簿未能进行：未在工作簿中识别出有相符评分细则的任务分解表、评分细则或考核表。";
+
 const FULL_PANE =
   "请在 Office 2021、Office 2024 或 Microsoft 365 中打开自评助手，或使用命令行 ziping（ziping derive）。";
+const FULL_PANE_WPS = "请升级到较新的 WPS Office 后打开自评助手，或使用命令行 ziping（ziping derive）。";
 
 /**
  * Deriving a rubric from a sheet's sentences, and checking one stored in the workbook, need the
  * rubric schema (zod), which the lite bundle does not carry: said, never guessed.
  */
 const DERIVATION_NEEDED: Record<"remembered" | "unmatched", string> = {
-  remembered: "此工作簿使用由表格自身生成的评分细则，精简界面不能核对和使用它。" + FULL_PANE,
-  unmatched: "表格不属于内置的评分细则；由表格自身的评分语句生成评分细则需要完整界面。" + FULL_PANE,
+  remembered: "此工作簿使用由表格自身生成的评分细则，精简界面不能核对和使用它。",
+  unmatched: "表格不属于内置的评分细则；由表格自身的评分语句生成评分细则需要完整界面。",
 };
 
 export class LitePane {
@@ -90,7 +95,11 @@ export class LitePane {
         }, CHANGE_DEBOUNCE_MS);
       });
     }
-    return this.refresh();
+    const first = this.refresh();
+    // WPS's ribbon asks for 准备工作簿 or 发送前校验: done once the workbook has been read (the
+    // queue holds the first read by now).
+    if (host.onCommand) host.onCommand((command) => void this.queue.then(() => this.run(command)));
+    return first;
   }
 
   /** Reads the workbook again and recomputes everything. */
@@ -120,6 +129,21 @@ export class LitePane {
   }
 
   // --- actions ---------------------------------------------------------------------------------
+
+  /** An action the host asks for (WPS's ribbon), as if its button had been clicked. */
+  private run(command: HostCommand): void {
+    if (this.busy || this.proposal) return;
+    if (command === "validate") {
+      this.validate();
+      return;
+    }
+    if (this.analysis && this.analysis.primary && this.analysis.primary.match) {
+      this.proposeFill();
+      return;
+    }
+    this.message = { kind: "error", text: NOTHING_TO_PREPARE };
+    this.render();
+  }
 
   private propose(title: string, build: () => { plan: WorkbookPlan; overwrite?: WorkbookPlan }): void {
     try {
@@ -270,7 +294,10 @@ export class LitePane {
           ...others.map((s) => el("li", null, otherSheetLine(s)))
         )
       );
-    const derivation = a && a.derivationNeeded ? DERIVATION_NEEDED[a.derivationNeeded] : undefined;
+    const derivation =
+      a && a.derivationNeeded
+        ? DERIVATION_NEEDED[a.derivationNeeded] + (this.options.host.kind === "wps" ? FULL_PANE_WPS : FULL_PANE)
+        : undefined;
     if (derivation) body.push(el("div", { class: "message warning", role: "note" }, derivation));
     return el("section", { "aria-labelledby": "zl-recognition" }, ...withHeadingId(body, "zl-recognition"));
   }
@@ -384,7 +411,7 @@ export class LitePane {
     return el(
       "div",
       { id: "zl-skipped", class: "message warning", role: "note" },
-      el("p", null, "当前 Excel 版本不支持的部分已跳过，其余内容已写入："),
+      el("p", null, "当前 " + hostAppName(this.options.host.kind) + " 版本不支持的部分已跳过，其余内容已写入："),
       el("ul", null, ...this.skipped.map((line) => el("li", null, line)))
     );
   }
@@ -529,7 +556,12 @@ export class LitePane {
             this.render();
           },
         },
-        (this.showNotes ? "收起" : "查看") + "当前 Excel 版本的限制（" + notes.length + "）"
+        (this.showNotes ? "收起" : "查看") +
+          "当前 " +
+          hostAppName(this.options.host.kind) +
+          " 版本的限制（" +
+          notes.length +
+          "）"
       ),
       this.showNotes ? el("ul", { id: "zl-notes", class: "muted" }, ...notes.map((n) => el("li", null, n))) : null
     );

@@ -27,11 +27,11 @@ const TYPES: Record<string, string> = {
   ".xml": "text/xml",
 };
 
-export function serveDist(): Promise<Server> {
+export function serveDist(root: string = DIST): Promise<Server> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
-    const file = join(DIST, path);
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
+    const file = join(root, path);
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
       res.writeHead(404).end();
       return;
     }
