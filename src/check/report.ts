@@ -6,10 +6,18 @@
  * to the same finding, by key.
  */
 import { STATE_SHEET } from "../plan/formulas";
-import { checkOwnSheets, ownSheetOps, REPORT_HEADERS, REPORT_SHEET } from "../plan/ownSheets";
+import { reconcileOwnSheet } from "../plan/ownCells";
+import {
+  checkOwnSheets,
+  ownSheetOps,
+  rememberedFingerprints,
+  REPORT_HEADERS,
+  REPORT_SHEET,
+  stateOps,
+} from "../plan/ownSheets";
 import type { PlanOp, WorkbookPlan } from "../plan/plan";
 import type { Rubric } from "../rubric/schema";
-import { cellAt, type Grid } from "../sheet/grid";
+import { cellAt, parseA1, type Grid } from "../sheet/grid";
 import { SEVERITY_NAMES, type Finding } from "./findings";
 import { CODE_TITLES } from "./messages.zh-CN";
 import { scoreLines } from "./scoreText";
@@ -48,12 +56,13 @@ export function buildReportPlan(
   scored?: WorkbookScore,
   rubric?: Rubric
 ): WorkbookPlan {
-  checkOwnSheets(grids, [REPORT_SHEET]);
+  checkOwnSheets(grids, [REPORT_SHEET, STATE_SHEET]);
   const typed = reportNotes(grids);
   const ops: PlanOp[] = ownSheetOps(grids, REPORT_SHEET, {
     columnWidths: [6, 8, 16, 12, 10, 24, 70, 24, 10],
     hiddenColumns: [REPORT_COL.key],
   });
+  const keys = new Set(findings.map(findingKey));
   REPORT_HEADERS.forEach((h, col) =>
     ops.push({ op: "set", sheet: REPORT_SHEET, cell: String.fromCharCode(65 + col) + "1", value: h, style: HEADER })
   );
@@ -69,8 +78,15 @@ export function buildReportPlan(
     if (f.cell) set("E", f.cell, { link: { sheet: f.sheet, cell: f.cell }, style: { fontColor: "#0563C1" } });
     set("F", indicatorName(rubric, f.indicator), { style: { wrap: true } });
     set("G", f.message.slice(0, 2000), { style: { wrap: true } });
-    const note = f.accepted?.note ?? typed.get(key);
-    if (note) set("H", note.slice(0, 2000), { style: { wrap: true } });
+    // 情况说明 is for a person to write: an input cell, carrying what was written for this finding.
+    const note = f.accepted?.note ?? typed.get(key) ?? null;
+    ops.push({
+      op: "set",
+      sheet: REPORT_SHEET,
+      cell: "H" + row,
+      value: note === null ? null : note.slice(0, 2000),
+      style: { wrap: true, input: true },
+    });
     set("I", key);
   });
   let next = findings.length + 2;
@@ -89,9 +105,30 @@ export function buildReportPlan(
     marked.add(key);
     ops.push({ op: "style", sheet: f.sheet, range: f.cell, style: { fill: MARK[f.severity] } });
   }
+  // What a person added to an earlier report (a note beside it, an 审核意见 below) stays.
+  const report = grids.find((g) => g.sheet === REPORT_SHEET);
+  const reconciled = reconcileOwnSheet(REPORT_SHEET, ops, {
+    grid: report,
+    previous: rememberedFingerprints(grids).get(REPORT_SHEET),
+    carried: (cell) => {
+      const key = report ? cellAt(report, parseA1(cell).row, REPORT_COL.key) : null;
+      return typeof key === "string" && keys.has(key);
+    },
+    lostReason: "对应的问题本次已不存在",
+  });
+  const summary = [
+    (report ? "更新" : "新建") + "“" + REPORT_SHEET + "”：" + findings.length + " 条校验结果，并在原单元格上标色",
+  ];
+  if (reconciled.kept.length)
+    summary.push("“" + REPORT_SHEET + "”中有 " + reconciled.kept.length + " 处填写的内容，保留未改");
+  // The record of what was written goes where Ziping keeps its records: a workbook not prepared by
+  // Ziping gets only its 校验报告 (and the next report takes the cells it writes as its own).
+  const record = grids.some((g) => g.sheet === STATE_SHEET)
+    ? stateOps(grids, { written: new Map([[REPORT_SHEET, reconciled.written]]) })
+    : [];
   return {
-    ops,
-    summary: ["新建“" + REPORT_SHEET + "”：" + findings.length + " 条校验结果，并在原单元格上标色"],
-    kept: [],
+    ops: reconciled.ops.concat(record),
+    summary,
+    kept: reconciled.kept,
   };
 }

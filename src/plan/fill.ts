@@ -12,7 +12,17 @@ import { scoreRubric, type CriterionScore, type IndicatorScore, type RubricScore
 import { isRate } from "../rubric/metric";
 import type { Indicator, Rubric } from "../rubric/schema";
 import { formatPoints } from "../rubric/text";
-import { a1, cellAt, columnCount, columnLetter, formulaAt, isBlankValue, textAt, type Grid } from "../sheet/grid";
+import {
+  a1,
+  cellAt,
+  columnCount,
+  columnLetter,
+  formulaAt,
+  isBlankValue,
+  parseA1,
+  textAt,
+  type Grid,
+} from "../sheet/grid";
 import type { SheetMatch } from "../sheet/match";
 import type { SheetLayout } from "../sheet/recognize";
 import {
@@ -46,7 +56,15 @@ import {
   meets,
   sheetRef,
 } from "./formulas";
-import { checkOwnSheets, ConflictError, ownSheetOps, stateOps, SUMMARY_HEADERS } from "./ownSheets";
+import {
+  checkOwnSheets,
+  ConflictError,
+  ownSheetOps,
+  rememberedFingerprints,
+  stateOps,
+  SUMMARY_HEADERS,
+} from "./ownSheets";
+import { reconcileOwnSheet, type Fingerprint } from "./ownCells";
 import type { CellStyle, PlanOp, WorkbookPlan } from "./plan";
 
 export interface FillOptions {
@@ -663,10 +681,47 @@ export function buildFillPlan(
       "”：各一级指标小计与合计（加分另计）"
   );
 
-  plan.ops.push(...evidenceSheetOps(rubric, grids, score));
-  plan.ops.push(...metricsSheetOps(rubric, grids, score, metricReadings));
-  plan.ops.push(...sheetOps);
-  plan.ops.push(...summaryOps(rubric, grids, score, scoreCells, grid.sheet, rows, shown));
-  plan.ops.push(...stateOps(grids, rubric, grid.sheet));
+  // Our own sheets are rewritten cell by cell: what a person typed there stays (ownCells.ts).
+  const previous = rememberedFingerprints(grids);
+  const fingerprints = new Map<string, Fingerprint>();
+  const keyAt = (sheet: string, col: number) => (cell: string) => {
+    const g = grids.find((x) => x.sheet === sheet);
+    const key = g ? cellAt(g, parseA1(cell).row, col) : null;
+    return typeof key === "string" ? key.trim() : "";
+  };
+  const evidenceKeys = new Set(rows.map((r) => r.key));
+  const metricIds = new Set(rubric.metrics.map((m) => m.id));
+  const own: Array<[string, PlanOp[], ((cell: string) => boolean) | undefined]> = [
+    [
+      EVIDENCE_SHEET,
+      evidenceSheetOps(rubric, grids, score),
+      (cell) => evidenceKeys.has(keyAt(EVIDENCE_SHEET, EVIDENCE_COL.id)(cell)),
+    ],
+    [
+      METRICS_SHEET,
+      metricsSheetOps(rubric, grids, score, metricReadings),
+      (cell) => metricIds.has(keyAt(METRICS_SHEET, METRIC_COL.id)(cell)),
+    ],
+    [SUMMARY_SHEET, summaryOps(rubric, grids, score, scoreCells, grid.sheet, rows, shown), undefined],
+  ];
+  const ownKept: WorkbookPlan["kept"] = [];
+  own.forEach(([sheet, ops, carried], i) => {
+    const r = reconcileOwnSheet(sheet, ops, {
+      grid: grids.find((g) => g.sheet === sheet),
+      previous: previous.get(sheet),
+      carried,
+      lostReason: "该项已不在评分细则中",
+    });
+    plan.ops.push(...r.ops);
+    // The recognized sheet's 自评得分 column goes between 指标数据 and 自评汇总, as before.
+    if (i === 1) plan.ops.push(...sheetOps);
+    ownKept.push(...r.kept);
+    fingerprints.set(sheet, r.written);
+  });
+  if (ownKept.length) {
+    plan.kept.push(...ownKept);
+    plan.summary.push("自评助手工作表中有 " + ownKept.length + " 处是填写或改动过的内容，保留未改");
+  }
+  plan.ops.push(...stateOps(grids, { rubric, sheet: grid.sheet, written: fingerprints }));
   return { plan, score, scoreCells };
 }

@@ -6,6 +6,7 @@
 import type { Rubric } from "../rubric/schema";
 import { a1, cellAt, type Grid } from "../sheet/grid";
 import type { PlanOp } from "./plan";
+import { fingerprintText, parseFingerprint, type Fingerprint } from "./ownCells";
 import { EVIDENCE_HEADERS, METRIC_HEADERS } from "./evidenceSheet";
 import { EVIDENCE_SHEET, METRICS_SHEET, STATE_SHEET, SUMMARY_SHEET } from "./formulas";
 
@@ -43,7 +44,7 @@ function isOurs(grid: Grid): boolean {
   if (!signature) return false;
   const blank = grid.values.every((row) => row.every((v) => v === null || v === ""));
   if (blank) return true;
-  if (grid.sheet === STATE_SHEET) return cellAt(grid, 0, 0) === "rubric" || cellAt(grid, 0, 0) === "accept";
+  if (grid.sheet === STATE_SHEET) return ["rubric", "accept", "written"].indexOf(String(cellAt(grid, 0, 0))) >= 0;
   // The first two headers: what every version of our sheets has written there.
   return signature.slice(0, 2).every((header, col) => cellAt(grid, 0, col) === header);
 }
@@ -95,37 +96,93 @@ export function rememberedDerivedRubric(grids: readonly Grid[]): unknown {
   }
 }
 
-/**
- * The hidden _ziping sheet: the rubric this workbook was filled with, then the explanations (说明)
- * people wrote to accept warnings ("accept" | key | note), carried over on every refill.
- */
 /** Excel holds at most 32 767 characters in a cell. */
-const DERIVED_CHUNK = 30000;
+const CHUNK = 30000;
 
-export function stateOps(grids: readonly Grid[], rubric: Rubric, sheet: string): PlanOp[] {
+/** The rows of _ziping that describe the rubric a fill used; replaced together. */
+const RUBRIC_ROWS = ["rubric", "rubricTitle", "year", "sheet", "format", "derivedRubric"];
+
+/** What a run records in _ziping: the rubric and sheet of a fill, the cells it wrote on our sheets. */
+export interface StateUpdate {
+  rubric?: Rubric;
+  sheet?: string;
+  written?: Map<string, Fingerprint>;
+}
+
+function chunks(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i === 0 || i * CHUNK < text.length; i++) out.push(text.slice(i * CHUNK, (i + 1) * CHUNK));
+  return out;
+}
+
+/**
+ * The hidden _ziping sheet rewritten with `update`: the rubric this workbook was filled with (a
+ * derived one as reviewed, JSON in cells of at most 30 000 characters), the fingerprints of what
+ * Ziping wrote on its own sheets ("written" | sheet | chunk | text), and every other row as it was
+ * — the explanations (说明) people wrote ("accept" | key | note) above all.
+ */
+export function stateOps(grids: readonly Grid[], update: StateUpdate): PlanOp[] {
   const existing = grids.find((g) => g.sheet === STATE_SHEET);
   const ops: PlanOp[] = ownSheetOps(grids, STATE_SHEET, { hidden: true });
-  const rows: Array<Array<string | number>> = [
-    ["rubric", rubric.id],
-    ["rubricTitle", rubric.title],
-    ["year", rubric.year],
-    ["sheet", sheet],
-    ["format", 1],
-  ];
-  // A derived rubric travels with the workbook, as reviewed (JSON in cells of at most 30 000 characters).
-  if (rubric.derived) {
-    const json = JSON.stringify(rubric);
-    for (let i = 0; i * DERIVED_CHUNK < json.length; i++)
-      rows.push(["derivedRubric", i, json.slice(i * DERIVED_CHUNK, (i + 1) * DERIVED_CHUNK)]);
+  const rows: Array<Array<string | number>> = [];
+  const { rubric, sheet, written } = update;
+  if (rubric) {
+    rows.push(["rubric", rubric.id], ["rubricTitle", rubric.title], ["year", rubric.year]);
+    if (sheet) rows.push(["sheet", sheet]);
+    rows.push(["format", 1]);
+    if (rubric.derived) chunks(JSON.stringify(rubric)).forEach((chunk, i) => rows.push(["derivedRubric", i, chunk]));
   }
   if (existing) {
     for (let r = 0; r < existing.values.length; r++) {
-      const [kind, key, note] = [cellAt(existing, r, 0), cellAt(existing, r, 1), cellAt(existing, r, 2)];
-      if (kind === "accept" && typeof key === "string" && typeof note === "string") rows.push(["accept", key, note]);
+      const row = existing.values[r] || [];
+      const kind = row[0];
+      if (typeof kind !== "string" || !kind) continue;
+      if (rubric && RUBRIC_ROWS.indexOf(kind) >= 0) continue;
+      if (written && kind === "written" && typeof row[1] === "string" && written.has(row[1])) continue;
+      const carried = row.map((v) => (v === null || typeof v === "object" ? "" : (v as string | number)));
+      while (carried.length && carried[carried.length - 1] === "") carried.pop();
+      rows.push(carried as Array<string | number>);
     }
+  }
+  if (written) {
+    written.forEach((fp, name) =>
+      chunks(fingerprintText(fp)).forEach((chunk, i) => rows.push(["written", name, i, chunk]))
+    );
   }
   rows.forEach((row, r) =>
     row.forEach((value, c) => ops.push({ op: "set", sheet: STATE_SHEET, cell: a1(r, c), value }))
   );
   return ops;
+}
+
+/** The fingerprints of our sheets a previous run recorded in _ziping, by sheet. */
+export function rememberedFingerprints(grids: readonly Grid[]): Map<string, Fingerprint> {
+  const out = new Map<string, Fingerprint>();
+  const state = grids.find((g) => g.sheet === STATE_SHEET);
+  if (!state) return out;
+  const parts = new Map<string, Array<[number, string]>>();
+  for (let r = 0; r < state.values.length; r++) {
+    const [kind, name, index, text] = [
+      cellAt(state, r, 0),
+      cellAt(state, r, 1),
+      cellAt(state, r, 2),
+      cellAt(state, r, 3),
+    ];
+    if (kind !== "written" || typeof name !== "string" || typeof index !== "number") continue;
+    const list = parts.get(name) ?? [];
+    list.push([index, typeof text === "string" ? text : ""]);
+    parts.set(name, list);
+  }
+  parts.forEach((list, name) =>
+    out.set(
+      name,
+      parseFingerprint(
+        list
+          .sort((a, b) => a[0] - b[0])
+          .map((p) => p[1])
+          .join("")
+      )
+    )
+  );
+  return out;
 }

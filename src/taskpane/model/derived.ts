@@ -79,7 +79,7 @@ export function saveDerivedPlan(grids: readonly Grid[], primary: SheetRecognitio
   const rubric = checkReviewed(reviewed);
   if (hasEvidenceSheet(grids)) return buildFillPlan(grids, primary.layout, matchRubric(primary.layout, rubric)).plan;
   return {
-    ops: stateOps(grids, rubric, primary.layout.sheet),
+    ops: stateOps(grids, { rubric, sheet: primary.layout.sheet }),
     summary: ["在工作簿中保存核对后的评分细则（存于隐藏的设置工作表，随工作簿一起发送）"],
     kept: [],
   };
