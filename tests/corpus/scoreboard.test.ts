@@ -50,14 +50,19 @@ function matches(rubric: Rubric, d: Discrepancy, e: ExpectedInconsistency): bool
   return want === undefined ? discrepancyCategory(d) === undefined : discrepancyCategory(d) === want;
 }
 
-/** Evidence as the engine takes it: a choice's option named by its points becomes its label. */
+/**
+ * Evidence as the engine takes it: a choice's option named by its points becomes its label; a yes/no
+ * answer to a part written as one deduction ("（1）项不符合…扣2分": points = what one shortfall takes)
+ * becomes its count of shortfalls (met: 0, not met: 1).
+ */
 function engineValue(rubric: Rubric, id: string, value: EvidenceValue): unknown {
-  if (typeof value !== "object") return value;
   const [category, indicator, letter] = id.split(".");
   const c = rubric.categories
     .find((x) => x.id === category)
     ?.indicators.find((x) => x.id === category + "." + indicator)
     ?.criteria.find((x) => x.id === letter);
+  if (typeof value === "boolean" && c?.kind === "deduction" && Math.abs(c.points - c.per) < EPS) return value ? 0 : 1;
+  if (typeof value !== "object") return value;
   if (c?.kind !== "choice") return "（无此选择项：" + id + "）";
   const option = c.options.find((o) => Math.abs(o.points - value.option) < EPS);
   return option ? option.label : "（无 " + value.option + " 分的选项）";
