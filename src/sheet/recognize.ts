@@ -553,6 +553,15 @@ function cellText(grid: Grid, row: number, col: number): string {
   return cleanText(String(shownAt(grid, row, col) ?? ""));
 }
 
+/** A rule cell's text with its line breaks: numbered lines and sections ("服务绩效：最高得40分") start on them. */
+function ruleText(grid: Grid, row: number, col: number): string {
+  return String(shownAt(grid, row, col) ?? "")
+    .split(/\r?\n|\r/)
+    .map(cleanText)
+    .filter((line) => line.length > 0)
+    .join("\n");
+}
+
 /** A cell's own text: "" under a merged cell whose value stands in a row above. */
 function ownText(grid: Grid, row: number, col: number): string {
   const m = mergeAt(grid, row, col);
@@ -593,7 +602,7 @@ function readNumberedCategory(reading: Reading, row: number, number: number, tit
   }
   setCategory(reading, category);
   const heading = reading.rows[reading.rows.length - 1];
-  const rule = columns.rule !== undefined ? cellText(grid, row, columns.rule) : "";
+  const rule = columns.rule !== undefined ? ruleText(grid, row, columns.rule) : "";
   const units = splitUnits(columns.units !== undefined ? cellText(grid, row, columns.units) : "");
   if (rule) heading.rule = rule;
   heading.points = category.points;
@@ -627,7 +636,7 @@ function readItem(reading: Reading, row: number, last: number): void {
   for (let r = row; r <= last; r++) {
     const item = cellText(grid, r, itemCol);
     if (item && itemTexts.indexOf(item) < 0) itemTexts.push(item);
-    const rule = columns.rule !== undefined && columns.rule !== itemCol ? cellText(grid, r, columns.rule) : "";
+    const rule = columns.rule !== undefined && columns.rule !== itemCol ? ruleText(grid, r, columns.rule) : "";
     if (rule && rules.indexOf(rule) < 0) rules.push(rule);
     // A bare deduction ("扣2分", "每项扣1-2分") means what its row names: keep the two together.
     if (rule) ruleLines.push(last > row && /^(每项)?[扣减得加]/.test(rule) && item ? item + rule : rule);

@@ -42,6 +42,8 @@ import {
   type PerNode,
   type Source,
 } from "./clauses";
+import { maxOf, type Draft } from "./drafts";
+import { dropEmptyParts, refine, sectionsOf } from "./productions";
 import { normalizeRule, tokenize } from "./lexer";
 import { formatNumber, multipleOf, tidy } from "./numbers";
 
@@ -86,60 +88,11 @@ const MAX_LABEL = 40;
 /** A rule with no text: the one pending criterion needs some text to point at. */
 export const EMPTY_RULE_TEXT = "（评分细则为空）";
 
-type Kind = Criterion["kind"];
-
-interface Draft {
-  kind: Kind;
-  start: number;
-  end: number;
-  label?: string;
-  points?: number;
-  options?: { label: string; points: number }[];
-  items?: { label: string; each: number }[];
-  cap?: number;
-  unit?: string;
-  per?: number;
-  maxDeduction?: number;
-  basis?: string;
-  metric?: { name: string; unit: string; bound: Bound };
-  bonus?: boolean;
-  requires?: Draft;
-  requiresNote?: string;
-  notes: string[];
-  pending?: boolean;
-  /** Points still to be set from what the text leaves: "rest" for a scoring part, "pending" for an unread one. */
-  wants?: "rest" | "pending";
-  /** 酌情扣分: a judged part within what is left, or the part before it. */
-  discretion?: Draft | null;
-  subject?: string;
-  verb?: string;
-  segment: number;
-  sentence: number;
-}
-
 interface Qizhong {
   anchor?: Draft;
   sentence: number;
   bare?: Node;
   alts: { node: AwardNode; start: number }[];
-}
-
-function maxOf(d: Draft): number {
-  switch (d.kind) {
-    case "choice":
-      return d.options && d.options.length
-        ? Math.max.apply(
-            null,
-            d.options.map((o) => o.points)
-          )
-        : 0;
-    case "perItem":
-      return d.cap === undefined ? Infinity : d.cap;
-    case "gate":
-      return 0;
-    default:
-      return d.points ?? 0;
-  }
 }
 
 function shortLabel(s: string | undefined): string | undefined {
@@ -1338,6 +1291,42 @@ function fallback(text: string, points: number, bonusOption: number | undefined,
   return { text, criteria: [criterion], metrics: [], total: max, bonusTotal: bonus ? max : 0, unparsed: 1 };
 }
 
+/** The clause reader's drafts for text[start, end), their spans in the whole text. */
+function readDrafts(
+  text: string,
+  start: number,
+  end: number,
+  bonusItem: boolean,
+  bonusOption: number
+): { drafts: Draft[]; heading?: ParsedRule["heading"] } {
+  const part = text.slice(start, end);
+  const src: Source = { text: part, tokens: tokenize(part) };
+  const reader = new Reader(src, bonusItem, bonusOption || undefined);
+  reader.read();
+  if (reader.cut !== undefined && reader.cut < part.length) {
+    reader.drafts.push({
+      kind: "judged",
+      start: reader.cut,
+      end: part.length,
+      wants: "pending",
+      pending: true,
+      notes: [PENDING_NOTE + "（评分项过多，其余部分未逐句解析）"],
+      segment: -1,
+      sentence: -1,
+    });
+  }
+  const drafts = reader.drafts.filter((d) => d.end > d.start);
+  for (const d of drafts) {
+    d.start += start;
+    d.end += start;
+    if (bonusItem) d.bonus = true;
+  }
+  const heading = reader.heading
+    ? { text: reader.heading.text, span: [reader.heading.span[0] + start, reader.heading.span[1] + start] as [number, number] }
+    : undefined;
+  return { drafts, heading };
+}
+
 function parse(rule: string, options: ParseOptions): ParsedRule {
   const points = finitePoints(options && options.points);
   const bonusOption = finitePoints(options && options.bonus);
@@ -1346,25 +1335,22 @@ function parse(rule: string, options: ParseOptions): ParsedRule {
   const text = normalizeRule(typeof rule === "string" ? rule : String(rule ?? ""));
   if (!text) return fallback(EMPTY_RULE_TEXT, points, bonusOption, "（评分细则为空）");
 
-  const src: Source = { text, tokens: tokenize(text) };
-  const reader = new Reader(src, bonusItem, bonusOption || undefined);
-  reader.read();
-  if (reader.cut !== undefined && reader.cut < text.length) {
-    reader.drafts.push({
-      kind: "judged",
-      start: reader.cut,
-      end: text.length,
-      wants: "pending",
-      pending: true,
-      notes: [PENDING_NOTE + "（评分项过多，其余部分未逐句解析）"],
-      segment: -1,
-      sentence: -1,
-    });
-  }
-  let drafts = reader.drafts.filter((d) => d.end > d.start);
-  if (bonusItem) for (const d of drafts) d.bonus = true;
   const counted = (d: Draft) => !!d.bonus === bonusItem;
-  drafts = allocate(drafts, itemPoints, counted);
+  let drafts: Draft[] = [];
+  let heading: ParsedRule["heading"];
+  const sections = sectionsOf(text, itemPoints);
+  if (sections) {
+    for (const section of sections) {
+      const part = readDrafts(text, section.start, section.end, bonusItem, bonusOption);
+      const ctx = { text, points: section.cap, section: true, bonus: bonusItem };
+      drafts = drafts.concat(allocate(refine(part.drafts, ctx), section.cap, counted));
+    }
+  } else {
+    const whole = readDrafts(text, 0, text.length, bonusItem, bonusOption);
+    heading = whole.heading;
+    drafts = allocate(refine(whole.drafts, { text, points: itemPoints, bonus: bonusItem }), itemPoints, counted);
+  }
+  drafts = dropEmptyParts(drafts);
   if (!drafts.length) return fallback(text, points, bonusOption, "");
 
   // In text order; parts of one line keep their order (会宁 1.7: the deduction before the surplus).
@@ -1505,7 +1491,7 @@ function parse(rule: string, options: ParseOptions): ParsedRule {
     total: tidy(total),
     bonusTotal: tidy(bonusTotal),
     unparsed: criteria.filter((c) => c.pending).length,
-    ...(reader.heading ? { heading: reader.heading } : {}),
+    ...(heading ? { heading } : {}),
   };
 }
 
