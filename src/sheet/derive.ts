@@ -110,7 +110,8 @@ function groupRows(layout: SheetLayout, tableTitle: string): Group[] {
 function statedPointsOf(row: SheetRow, bonusGroup: boolean): { base?: number; bonus?: number; bonusItem: boolean } {
   // A self-scored bonus category ("六、奖扣分项目 7") states the category's points: the item's come from its rule.
   if (bonusGroup) return { base: 0, bonus: row.selfScored ? undefined : row.points, bonusItem: true };
-  if (row.points === undefined && (row.bonusPoints ?? 0) > 0) return { base: 0, bonus: row.bonusPoints, bonusItem: true };
+  if (row.points === undefined && (row.bonusPoints ?? 0) > 0)
+    return { base: 0, bonus: row.bonusPoints, bonusItem: true };
   return { base: row.points, bonus: row.bonusPoints, bonusItem: false };
 }
 
@@ -118,7 +119,8 @@ function statedPointsOf(row: SheetRow, bonusGroup: boolean): { base?: number; bo
 function readRule(rule: string, id: string, stated: { base?: number; bonus?: number; bonusItem: boolean }) {
   const idPrefix = id.replace(".", "-");
   if (stated.bonusItem) {
-    if (stated.bonus !== undefined) return { parsed: parseRule(rule, { points: 0, bonus: stated.bonus, idPrefix }), base: 0, bonus: stated.bonus };
+    if (stated.bonus !== undefined)
+      return { parsed: parseRule(rule, { points: 0, bonus: stated.bonus, idPrefix }), base: 0, bonus: stated.bonus };
     const first = parseRule(rule, { points: 0, idPrefix });
     const bonus = isFinite(first.total) && first.total > 0 ? first.total : 0;
     return { parsed: bonus > 0 ? parseRule(rule, { points: 0, bonus, idPrefix }) : first, base: 0, bonus };
@@ -187,7 +189,15 @@ function indicatorOf(
         note:
           total === Infinity
             ? "细则未规定加分上限；按" + pool.name + "分值 " + formatPoints(pool.max) + " 分封顶"
-            : "各项要求合计 " + formatPoints(total) + " 分，超过" + pool.name + " " + formatPoints(pool.max) + " 分；按" + pool.name + "分值封顶",
+            : "各项要求合计 " +
+              formatPoints(total) +
+              " 分，超过" +
+              pool.name +
+              " " +
+              formatPoints(pool.max) +
+              " 分；按" +
+              pool.name +
+              "分值封顶",
       });
   }
   criteria = criteria.map((c, i) => distinctOptions({ ...c, id: criterionLetter(i) }));
@@ -238,7 +248,8 @@ export function deriveRubric(grid: Grid, layout: SheetLayout, file: string): Der
     const statedBonus = group.bonus ? group.stated : group.statedBonus;
     const headingRow = group.rows[0].category?.row;
     if (headingRow !== undefined) {
-      const text = layout.columns.category !== undefined ? cleanText(textAt(grid, headingRow, layout.columns.category)) : "";
+      const text =
+        layout.columns.category !== undefined ? cleanText(textAt(grid, headingRow, layout.columns.category)) : "";
       category.heading = text || headingText(grid, headingRow) || undefined;
     }
     const differs = (stated: number | undefined, sum: number) => stated !== undefined && Math.abs(stated - sum) > EPS;
@@ -264,7 +275,12 @@ export function deriveRubric(grid: Grid, layout: SheetLayout, file: string): Der
         kind: "category-points-differ",
         category: id,
         quote: category.heading ?? group.title,
-        note: "小计 " + formatPoints(group.subtotal!) + " 分，所含各项合计 " + formatPoints(group.bonus ? bonus : base) + " 分",
+        note:
+          "小计 " +
+          formatPoints(group.subtotal!) +
+          " 分，所含各项合计 " +
+          formatPoints(group.bonus ? bonus : base) +
+          " 分",
       });
     }
     categories.push(category);
@@ -283,7 +299,9 @@ export function deriveRubric(grid: Grid, layout: SheetLayout, file: string): Der
       note:
         "文件标注" +
         (totals.points !== undefined ? "满分 " + formatPoints(totals.points) + " 分" : "") +
-        (totals.bonus !== undefined ? (totals.points !== undefined ? "、" : "") + "加分 " + formatPoints(totals.bonus) + " 分" : "") +
+        (totals.bonus !== undefined
+          ? (totals.points !== undefined ? "、" : "") + "加分 " + formatPoints(totals.bonus) + " 分"
+          : "") +
         "，各项合计 " +
         formatPoints(points) +
         " 分、加分 " +
@@ -360,6 +378,14 @@ function reviewOnly(indicator: Indicator): Criterion[] {
   if (indicator.points > 0 || !indicator.bonus)
     parts.push({ kind: "judged", id: "a", text: indicator.rule, points: indicator.points, pending: true, note });
   if (indicator.bonus)
-    parts.push({ kind: "judged", id: criterionLetter(parts.length), text: indicator.rule, points: indicator.bonus, bonus: true, pending: true, note });
+    parts.push({
+      kind: "judged",
+      id: criterionLetter(parts.length),
+      text: indicator.rule,
+      points: indicator.bonus,
+      bonus: true,
+      pending: true,
+      note,
+    });
   return parts;
 }

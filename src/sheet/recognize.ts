@@ -11,11 +11,24 @@
  * (总分50)") and footer rows (评价人, 注) are recognized as such; what a heading or subtotal states is
  * kept for the derived rubric to compare with the items' sum, never used to change them.
  */
-import { cellAt, columnCount, columnLetter, isBlankValue, mergeAt, rowCount, shownAt, textAt, type Area, type Grid } from "./grid";
-import { columnRoles, roleOfHeader, type ColumnRole } from "./columns";
+import {
+  cellAt,
+  columnCount,
+  columnLetter,
+  isBlankValue,
+  mergeAt,
+  rowCount,
+  shownAt,
+  textAt,
+  type Area,
+  type CellValue,
+  type Grid,
+} from "./grid";
+import { columnRoles, MAX_HEADER_TEXT, roleOfHeader, type ColumnRole } from "./columns";
 import { cleanText, matchKey, splitNumber, statedPoints, withoutPoints } from "./normalize";
 import { parseNumber } from "../rubric/figures";
 import { chineseInteger } from "../rubric/derive/numbers";
+import { checkboxOptions } from "../rubric/derive/productions";
 
 export type SheetKind = "task-breakdown" | "scoring" | "assessment" | "unknown";
 
@@ -77,6 +90,22 @@ export interface SheetLayout {
 }
 
 const HEADER_SCAN_ROWS = 30;
+/**
+ * What a column holds is read from its first rows: a 考核表 has tens of rows, and a data sheet of a
+ * hundred thousand rows is told apart just as well by its first two thousand.
+ */
+const CONTENT_SCAN_ROWS = 2000;
+
+/** The grid's width, counted once: a sheet whose last cell is XFD1048576 has a million rows to count over. */
+const widths = new WeakMap<Grid, number>();
+function widthOf(grid: Grid): number {
+  let width = widths.get(grid);
+  if (width === undefined) {
+    width = columnCount(grid);
+    widths.set(grid, width);
+  }
+  return width;
+}
 
 type HeaderRole = ColumnRole | "score?";
 type HeaderRoles = Map<number, HeaderRole>;
@@ -97,7 +126,7 @@ function headerCell(grid: Grid, row: number, col: number): { text: string; merge
   let left = col;
   let right = col;
   while (left > 0 && !mergeAt(grid, row, left - 1) && textAt(grid, row, left - 1) === text) left--;
-  while (right + 1 < columnCount(grid) && !mergeAt(grid, row, right + 1) && textAt(grid, row, right + 1) === text) right++;
+  while (right + 1 < widthOf(grid) && !mergeAt(grid, row, right + 1) && textAt(grid, row, right + 1) === text) right++;
   return right > left ? { text, merge: { top: row, bottom: row, left, right } } : { text };
 }
 
@@ -118,7 +147,7 @@ function dataMergedAcross(grid: Grid, header: Area): boolean {
 
 function headerRolesOf(grid: Grid, row: number): HeaderRoles {
   const roles: HeaderRoles = new Map();
-  const width = columnCount(grid);
+  const width = widthOf(grid);
   for (let col = 0; col < width; col++) {
     const { text, merge } = headerCell(grid, row, col);
     const across = merge && merge.right > merge.left && merge.top <= row;
@@ -183,7 +212,7 @@ function findHeader(grid: Grid): { top: number; bottom: number; roles: HeaderRol
 function continuesHeader(grid: Grid, header: number, row: number): boolean {
   let down = 0;
   let own = 0;
-  for (let col = 0; col < columnCount(grid); col++) {
+  for (let col = 0; col < widthOf(grid); col++) {
     const m = mergeAt(grid, row, col);
     if (m && m.top <= header && m.bottom >= row) down++;
     else if (!isBlankValue(cellAt(grid, row, col))) own++;
@@ -232,10 +261,10 @@ function runLength(grid: Grid, col: number, from: number): number {
   let rows = 0;
   let runs = 0;
   let last: string | undefined;
-  for (let row = from; row < rowCount(grid); row++) {
+  for (let row = from; row < Math.min(rowCount(grid), from + CONTENT_SCAN_ROWS); row++) {
     const first = firstText(grid, row);
     if (!first || FOOTER.test(matchKey(first)) || NOTE.test(first) || SIGNATURE.test(first)) continue;
-    const text = cleanText(String(shownAt(grid, row, col) ?? ""));
+    const text = String(shownAt(grid, row, col) ?? "").trim();
     rows++;
     if (!text) {
       if (last === undefined) runs++;
@@ -251,13 +280,26 @@ function runLength(grid: Grid, col: number, from: number): number {
 function ruleLike(grid: Grid, col: number, from: number): number {
   let filled = 0;
   let rules = 0;
-  for (let row = from; row < rowCount(grid); row++) {
+  for (let row = from; row < Math.min(rowCount(grid), from + CONTENT_SCAN_ROWS); row++) {
     const text = cleanText(textAt(grid, row, col));
     if (!text) continue;
     filled++;
     if (/[得扣加奖减]\s*\d+(\.\d+)?\s*分|不得分|酌情/.test(text)) rules++;
   }
   return fraction(rules, filled);
+}
+
+/** How many of a column's filled data cells hold checkbox options with points ("□符合（6分）□基本符合（3分）"). */
+function optionLike(grid: Grid, col: number, from: number): number {
+  let filled = 0;
+  let options = 0;
+  for (let row = from; row < Math.min(rowCount(grid), from + CONTENT_SCAN_ROWS); row++) {
+    const text = cleanText(textAt(grid, row, col));
+    if (!text) continue;
+    filled++;
+    if (/[□☐■☑√]/.test(text) && checkboxOptions(text)) options++;
+  }
+  return fraction(options, filled);
 }
 
 function columnsOf(grid: Grid, roles: HeaderRoles, header: number): Columns {
@@ -282,7 +324,7 @@ function columnsOf(grid: Grid, roles: HeaderRoles, header: number): Columns {
     columns.points = right.length ? right[0] : points[points.length - 1];
   }
   resolveScoreColumn(grid, columns, ambiguous, header);
-  byContent(grid, columns, header + 1, sorted);
+  byContent(grid, columns, header + 1);
   return columns;
 }
 
@@ -300,7 +342,7 @@ function headerText(grid: Grid, header: number, col: number): string {
  * categories (工作内容（7分） over 工作要求（2分）); a column headed as items that holds scoring sentences
  * while another names the items is the rule.
  */
-function byContent(grid: Grid, columns: Columns, from: number, named: Array<[number, HeaderRole]>): void {
+function byContent(grid: Grid, columns: Columns, from: number): void {
   const taken = (col: number) => (Object.keys(columns) as ColumnRole[]).some((r) => columns[r] === col);
   if (columns.category !== undefined && runLength(grid, columns.category, from) < 1.25) {
     const category = columns.category;
@@ -311,9 +353,22 @@ function byContent(grid: Grid, columns: Columns, from: number, named: Array<[num
       columns.indicator = category;
     }
   }
+  // The column headed as items holds the scoring options ("□符合（6分）□基本符合（3分）") and the one
+  // headed as the rule holds the requirement: read them by what they hold.
+  if (
+    columns.indicator !== undefined &&
+    columns.rule !== undefined &&
+    optionLike(grid, columns.indicator, from) >= 0.5 &&
+    optionLike(grid, columns.rule, from) < 0.2
+  ) {
+    const rule = columns.rule;
+    columns.rule = columns.indicator;
+    columns.indicator = rule;
+  }
   if (columns.indicator !== undefined && runLength(grid, columns.indicator, from) >= 1.5) {
     const candidates: number[] = [];
-    for (let col = columns.indicator + 1; col < columnCount(grid); col++) {
+    // Beside the item column, before the rule or points: a few columns at most.
+    for (let col = columns.indicator + 1; col < Math.min(widthOf(grid), columns.indicator + 4); col++) {
       if (col === columns.rule || col === columns.points) break;
       if (taken(col) && col !== columns.requirement) continue;
       candidates.push(col);
@@ -325,13 +380,13 @@ function byContent(grid: Grid, columns: Columns, from: number, named: Array<[num
       if (columns.requirement === item) delete columns.requirement;
     }
   }
-  void named;
 }
 
 function kindOf(columns: Columns): SheetKind {
   if (columns.indicator === undefined && columns.rule === undefined) return "unknown";
   // Units make a task breakdown; a 检查办法/考核方法 column alone is common to scoring sheets too.
-  if (columns.lead !== undefined || (columns.units !== undefined && columns.rule !== undefined)) return "task-breakdown";
+  if (columns.lead !== undefined || (columns.units !== undefined && columns.rule !== undefined))
+    return "task-breakdown";
   if (columns.requirement !== undefined || columns.goal !== undefined) return "assessment";
   return "scoring";
 }
@@ -343,7 +398,8 @@ const FOOTER = /^(合计|总计|总分|综合得分|得分合计|小计|总得�
 const SUBTOTAL = /^(小计|得分小计)$|总评分数|部分(得分|合计|小计)/;
 const NOTE = /^(注|备注|说明|附注)/;
 /** Rows below a table that are no part of it: signatures, dates, the assessor, problems found. */
-const SIGNATURE = /^(评价人|评估人|考核人|检查人|评分人|专家|考评人|审核人|填表人|评估日期|考核日期|检查日期|日期|签名|签字|存在问题|主要问题|整改意见|年\s*月\s*日)/;
+const SIGNATURE =
+  /^(评价人|评估人|考核人|检查人|评分人|专家|考评人|审核人|填表人|评估日期|考核日期|检查日期|日期|签名|签字|存在问题|主要问题|整改意见|年\s*月\s*日)/;
 
 /** Splits "牵头单位：县民政局 责任单位：县财政局" into its parts; a plain list is the responsible units. */
 export function splitUnits(text: string): { lead?: string; responsible?: string } {
@@ -381,9 +437,12 @@ export function readCategory(text: string, row: number): SheetCategory {
 function sameHeader(grid: Grid, row: number, roles: HeaderRoles): boolean {
   let same = 0;
   for (const [col, role] of roles) {
-    if (roleOfHeader(textAt(grid, row, col)) === role) same++;
+    const text = textAt(grid, row, col);
+    // Header words are short: longer cells are content, and need no reading.
+    if (text.length <= MAX_HEADER_TEXT && roleOfHeader(text) === role) same++;
+    if (same >= 2) return true;
   }
-  return same >= 2;
+  return false;
 }
 
 function firstText(grid: Grid, row: number): string {
@@ -406,6 +465,29 @@ function rowTexts(grid: Grid, row: number): string[] {
     if (t && texts.indexOf(t) < 0) texts.push(t);
   }
   return texts;
+}
+
+/** Whether a row's filled cells all hold one value (a heading across the table, merged or repeated): a cheap first look. */
+function oneValue(grid: Grid, row: number): boolean {
+  const r = grid.values[row] ?? [];
+  let first: CellValue | undefined;
+  for (let col = 0; col < r.length; col++) {
+    const v = r[col];
+    if (isBlankValue(v)) continue;
+    if (first === undefined) first = v;
+    else if (v !== first) return false;
+  }
+  return first !== undefined;
+}
+
+/** Whether any text cell of the row matches: a cheap first look. */
+function anyCell(grid: Grid, row: number, re: RegExp): boolean {
+  const r = grid.values[row] ?? [];
+  for (let col = 0; col < r.length; col++) {
+    const v = r[col];
+    if (typeof v === "string" && re.test(v)) return true;
+  }
+  return false;
 }
 
 /** A Chinese numeral standing alone in the 序号 column ("一、", "二", "第三"): a category's number. */
@@ -433,11 +515,9 @@ function mergeCovers(grid: Grid, row: number, col: number): boolean {
 interface Reading {
   grid: Grid;
   columns: Columns;
-  roles: HeaderRoles;
   rows: SheetRow[];
+  /** The category the rows being read belong to. */
   category?: SheetCategory;
-  /** Categories read from rows (section headings, 一、 rows), in order. */
-  headings: SheetCategory[];
 }
 
 /** A heading above the header row ("安全部分（50分）" over the first section): the first category. */
@@ -479,19 +559,16 @@ export function recognizeSheet(grid: Grid): SheetLayout {
       reason: "工作表“" + grid.sheet + "”有表头，但没有指标或评分标准列",
     };
   }
-  const reading: Reading = { grid, columns, roles: header.roles, rows: [], headings: [] };
+  const reading: Reading = { grid, columns, rows: [] };
   const above = headingAbove(grid, header.top);
-  if (above) {
-    reading.category = above;
-    reading.headings.push(above);
-    reading.rows.push({ row: above.row, kind: "category", text: above.title, category: above });
-  }
+  if (above) setCategory(reading, above);
   const units = itemUnits(grid, columns, header.bottom + 1);
+  const topRoles = header.bottom > header.top ? headerRolesOf(grid, header.top) : undefined;
   for (let row = header.bottom + 1; row < rowCount(grid); row++) {
     // Blank rows first, cheaply: a sheet whose last cell is XFD1048576 has a million of them.
     if (!firstText(grid, row)) continue;
     if (sameHeader(grid, row, header.roles)) continue; // the header repeated mid-table (会宁)
-    if (header.bottom > header.top && sameHeader(grid, row, headerRolesOf(grid, header.top))) continue;
+    if (topRoles && sameHeader(grid, row, topRoles)) continue;
     const last = readRow(reading, row, units.get(row));
     if (last !== undefined) row = last;
   }
@@ -503,16 +580,18 @@ export function recognizeSheet(grid: Grid): SheetLayout {
 function readRow(reading: Reading, row: number, lastRow: number | undefined): number | undefined {
   const { grid, columns } = reading;
   const first = firstText(grid, row);
-  const texts = rowTexts(grid, row);
   const key = matchKey(first);
-  if (FOOTER.test(key) || texts.some((t) => /^(小计|得分小计|合计)[:：]?$/.test(t) || SUBTOTAL.test(matchKey(t)))) {
-    readTotal(reading, row, texts.join(" "));
+  // Most rows are items: look at every cell's words only where a cheap look finds a reason to.
+  const subtotal = (t: string) => /^(小计|得分小计|合计)[:：]?$/.test(t) || SUBTOTAL.test(matchKey(t));
+  if (FOOTER.test(key) || (anyCell(grid, row, /小计|合计|总评分数|部分/) && rowTexts(grid, row).some(subtotal))) {
+    readTotal(reading, row, rowTexts(grid, row).join(" "));
     return undefined;
   }
   if (NOTE.test(first) || SIGNATURE.test(first)) {
-    reading.rows.push({ row, kind: "note", text: texts.join(" ") });
+    reading.rows.push({ row, kind: "note", text: rowTexts(grid, row).join(" ") });
     return undefined;
   }
+  const texts = oneValue(grid, row) ? rowTexts(grid, row) : [];
   // A heading across the table (merged, or repeated in each cell of a flat copy): a section.
   if (texts.length === 1 && !ownsItemCells(reading, row)) {
     const category = readCategory(texts[0], row);
@@ -533,7 +612,7 @@ function readRow(reading: Reading, row: number, lastRow: number | undefined): nu
   const indicatorCol = columns.indicator ?? columns.rule!;
   const own = ownText(grid, row, columns.indicator !== undefined ? columns.indicator : columns.rule!);
   if (chinese !== undefined) {
-    readNumberedCategory(reading, row, chinese, own || texts.filter((t) => t !== numberCell)[0] || "");
+    readNumberedCategory(reading, row, chinese, own || rowTexts(grid, row).filter((t) => t !== numberCell)[0] || "");
     return undefined;
   }
   if (!own && mergeCovers(grid, row, indicatorCol)) return undefined;
@@ -578,13 +657,12 @@ function ownsItemCells(reading: Reading, row: number): boolean {
   if (m && m.right > m.left) return false;
   // A flat copy repeats the heading in every cell: then every filled cell holds it.
   let filled = 0;
-  for (let col = 0; col < columnCount(grid); col++) if (!isBlankValue(cellAt(grid, row, col))) filled++;
+  for (let col = 0; col < widthOf(grid); col++) if (!isBlankValue(cellAt(grid, row, col))) filled++;
   return filled < 2 && columns.indicator !== undefined && !isBlankValue(cellAt(grid, row, columns.indicator));
 }
 
 function setCategory(reading: Reading, category: SheetCategory): void {
   reading.category = category;
-  reading.headings.push(category);
   reading.rows.push({ row: category.row, kind: "category", text: category.title, category });
 }
 
@@ -595,10 +673,7 @@ function readNumberedCategory(reading: Reading, row: number, number: number, tit
   category.number = number;
   if (category.points === undefined && columns.points !== undefined) {
     const v = parseNumber(cellAt(grid, row, columns.points)).value;
-    if (v !== null) {
-      if (category.bonus) category.points = v;
-      else category.points = v;
-    }
+    if (v !== null) category.points = v;
   }
   setCategory(reading, category);
   const heading = reading.rows[reading.rows.length - 1];
@@ -652,10 +727,18 @@ function readItem(reading: Reading, row: number, last: number): void {
   const rowCategory: SheetCategory | undefined = isBonus
     ? { title: "加分项目", bonus: true, points: stated.bonus ?? stated.points, row }
     : category;
-  const columnNumber = columns.number !== undefined ? splitNumber(cellText(grid, row, columns.number)).number : undefined;
+  const columnNumber =
+    columns.number !== undefined ? splitNumber(cellText(grid, row, columns.number)).number : undefined;
   // An item written over its category's rows (its points merged with the category cell) is named by the category.
   const named = last > row && category && category.row === row && itemTexts.length > 1 ? category.title : undefined;
-  const rule = rules.length === 0 ? undefined : rules.length === 1 && last > row ? (/^(每项)?[扣减得加]/.test(rules[0]) ? ruleLines.join("\n") : rules[0]) : ruleLines.join("\n");
+  const rule =
+    rules.length === 0
+      ? undefined
+      : rules.length === 1 && last > row
+        ? /^(每项)?[扣减得加]/.test(rules[0])
+          ? ruleLines.join("\n")
+          : rules[0]
+        : ruleLines.join("\n");
   reading.rows.push({
     row,
     kind: "indicator",
@@ -710,7 +793,7 @@ function itemUnits(grid: Grid, columns: Columns, from: number): Map<number, numb
   }
   // A table with merged cells is the original: its merges say what belongs together.
   const merged = grid.merges.some((m) => m.top >= from && m.bottom > m.top);
-  if (mergedDown || merged || columns.category === undefined) return units;
+  if (mergedDown || merged || columns.category === undefined || rowCount(grid) - from > CONTENT_SCAN_ROWS) return units;
   return flatUnits(grid, columns, from);
 }
 
@@ -761,9 +844,11 @@ function flatUnits(grid: Grid, columns: Columns, from: number): Map<number, numb
   let mergeUnstated = false;
   if (unstated.length && total !== undefined) {
     let merged = sumRows;
-    for (const b of blocks) if (b.stated === undefined || b.stated === b.points) merged -= (b.bottom - b.top) * b.points;
+    for (const b of blocks)
+      if (b.stated === undefined || b.stated === b.points) merged -= (b.bottom - b.top) * b.points;
     let separate = sumRows;
-    for (const b of blocks) if (b.stated !== undefined && b.stated === b.points) separate -= (b.bottom - b.top) * b.points;
+    for (const b of blocks)
+      if (b.stated !== undefined && b.stated === b.points) separate -= (b.bottom - b.top) * b.points;
     mergeUnstated = Math.abs(merged - total) < 1e-9 && Math.abs(separate - total) > 1e-9;
   }
   for (const b of blocks) {

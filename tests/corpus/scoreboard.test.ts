@@ -3,14 +3,22 @@
  * expectations written before Ziping ran on them) derived through the real pipeline — recognizeForScoring →
  * deriveRubric — merged and flat, compared with the hand expectations, and its scenarios scored by the real
  * engine (scoreRubric). Prints per table: items, categories, total, inconsistencies found / missed, false alarms,
- * scenario scores; then holds the figures of the Done-when (≥95% items, 100% category points and totals, every
+ * scenario scores (and runs the send-before check, validateRecognized, on each); then holds the figures of the Done-when (≥95% items, 100% category points and totals, every
  * expected inconsistency found, ≤1 false alarm per table, every scenario as by hand, no internal error).
  */
 import { recognizeForScoring } from "../../src/check/recognize";
+import { validateRecognized } from "../../src/check/validate";
 import { builtinRubrics } from "../../src/rubric/builtin/index";
 import { scoreRubric } from "../../src/rubric/engine";
 import type { Discrepancy, Rubric } from "../../src/rubric/schema";
-import { corpusTables, flatGrid, mergedGrid, type CorpusTable, type EvidenceValue, type ExpectedInconsistency } from "./corpus";
+import {
+  corpusTables,
+  flatGrid,
+  mergedGrid,
+  type CorpusTable,
+  type EvidenceValue,
+  type ExpectedInconsistency,
+} from "./corpus";
 
 interface Row {
   table: string;
@@ -98,6 +106,8 @@ function scoreTable(table: CorpusTable, variant: "merged" | "flat"): Row {
       row.error = recognized.primary ? "matched a built-in rubric" : "no table recognized";
       return row;
     }
+    // What `ziping validate` does with it: no internal error either.
+    validateRecognized([grid], recognized.primary!);
   } catch (e) {
     row.error = "internal error: " + (e instanceof Error ? e.message.split("\n")[0] : String(e));
     return row;
@@ -111,7 +121,9 @@ function scoreTable(table: CorpusTable, variant: "merged" | "flat"): Row {
     rubric.categories.length === want.length &&
     want.every((w, i) => {
       const c = rubric!.categories[i];
-      return (w.title === "*" || c.title.indexOf(w.title) >= 0) && same(c.points, w.points) && same(c.bonus ?? 0, w.bonus);
+      return (
+        (w.title === "*" || c.title.indexOf(w.title) >= 0) && same(c.points, w.points) && same(c.bonus ?? 0, w.bonus)
+      );
     });
   row.total = rubric.points + (rubric.bonus ? "+" + rubric.bonus : "");
   row.totalAgree = same(rubric.points, table.expect.total) && same(rubric.bonus, table.expect.bonus);
@@ -133,7 +145,17 @@ function scoreTable(table: CorpusTable, variant: "merged" | "flat"): Row {
     const score = scoreRubric(rubric, { values });
     const ok = Math.abs(score.total - s.total) < EPS && Math.abs(score.bonus.score - s.bonus) < EPS;
     if (ok) row.scenariosAgree++;
-    row.scenarios.push((ok ? "✓ " : "✗ ") + s.name + "：" + score.total + (score.bonus.score ? "+" + score.bonus.score : "") + "（手算 " + s.total + (s.bonus ? "+" + s.bonus : "") + "）");
+    row.scenarios.push(
+      (ok ? "✓ " : "✗ ") +
+        s.name +
+        "：" +
+        score.total +
+        (score.bonus.score ? "+" + score.bonus.score : "") +
+        "（手算 " +
+        s.total +
+        (s.bonus ? "+" + s.bonus : "") +
+        "）"
+    );
   }
   return row;
 }
@@ -152,7 +174,13 @@ afterAll(() => {
       "total " + (r.totalAgree ? "✓ " : "✗ ") + r.total,
       "inconsistencies " + r.found + " found" + (r.missed.length ? ", missed " + r.missed.join(" ") : ""),
       "false alarms " + r.falseAlarms.length + (r.falseAlarms.length ? " (" + r.falseAlarms.join("；") + ")" : ""),
-      "scenarios " + r.scenariosAgree + "/" + r.scenarios.length + (r.scenarios.some((s) => s.startsWith("✗")) ? " " + r.scenarios.filter((s) => s.startsWith("✗")).join("；") : ""),
+      "scenarios " +
+        r.scenariosAgree +
+        "/" +
+        r.scenarios.length +
+        (r.scenarios.some((s) => s.startsWith("✗"))
+          ? " " + r.scenarios.filter((s) => s.startsWith("✗")).join("；")
+          : ""),
     ]
       .filter(Boolean)
       .join(" | ")
@@ -163,10 +191,22 @@ afterAll(() => {
   const totals = rows.filter((r) => r.totalAgree).length + "/" + rows.length;
   const found = rows.reduce((n, r) => n + r.found, 0) + "/" + rows.reduce((n, r) => n + r.found + r.missed.length, 0);
   console.log(
-    "scoreboard (" + tables.length + " tables × merged/flat):\n" + lines.join("\n") +
-      "\nitems " + (100 * items).toFixed(1) + "% · category points " + cats + " · totals " + totals +
-      " · inconsistencies found " + found + " · scenarios " + scen +
-      " · errors " + rows.filter((r) => r.error).length
+    "scoreboard (" +
+      tables.length +
+      " tables × merged/flat):\n" +
+      lines.join("\n") +
+      "\nitems " +
+      (100 * items).toFixed(1) +
+      "% · category points " +
+      cats +
+      " · totals " +
+      totals +
+      " · inconsistencies found " +
+      found +
+      " · scenarios " +
+      scen +
+      " · errors " +
+      rows.filter((r) => r.error).length
   );
 });
 
@@ -187,15 +227,23 @@ test("at least 95% of the items", () => {
 });
 
 test("every category's points and every total as by hand", () => {
-  expect(rows.filter((r) => !r.categoriesAgree).map((r) => r.table + " " + r.variant + ": " + r.categories)).toEqual([]);
+  expect(rows.filter((r) => !r.categoriesAgree).map((r) => r.table + " " + r.variant + ": " + r.categories)).toEqual(
+    []
+  );
   expect(rows.filter((r) => !r.totalAgree).map((r) => r.table + " " + r.variant + ": " + r.total)).toEqual([]);
 });
 
 test("every inconsistency written in the expectations found; at most one false alarm per table", () => {
-  expect(rows.filter((r) => r.missed.length).map((r) => r.table + " " + r.variant + ": " + r.missed.join(" "))).toEqual([]);
-  expect(rows.filter((r) => r.falseAlarms.length > 1).map((r) => r.table + " " + r.variant + ": " + r.falseAlarms.join("；"))).toEqual([]);
+  expect(rows.filter((r) => r.missed.length).map((r) => r.table + " " + r.variant + ": " + r.missed.join(" "))).toEqual(
+    []
+  );
+  expect(
+    rows.filter((r) => r.falseAlarms.length > 1).map((r) => r.table + " " + r.variant + ": " + r.falseAlarms.join("；"))
+  ).toEqual([]);
 });
 
 test("every scenario scored as by hand", () => {
-  expect(rows.flatMap((r) => r.scenarios.filter((s) => s.startsWith("✗")).map((s) => r.table + " " + r.variant + " " + s))).toEqual([]);
+  expect(
+    rows.flatMap((r) => r.scenarios.filter((s) => s.startsWith("✗")).map((s) => r.table + " " + r.variant + " " + s))
+  ).toEqual([]);
 });

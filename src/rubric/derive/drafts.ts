@@ -55,4 +55,3 @@ export function maxOf(d: Draft): number {
       return d.points ?? 0;
   }
 }
-

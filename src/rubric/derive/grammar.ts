@@ -37,13 +37,12 @@ import {
   verbOf,
   type AwardNode,
   type Basis,
-  type Bound,
   type Node,
   type PerNode,
   type Source,
 } from "./clauses";
 import { maxOf, type Draft } from "./drafts";
-import { dropEmptyParts, refine, sectionsOf } from "./productions";
+import { checkboxChoice, dropEmptyParts, refine, sectionsOf } from "./productions";
 import { normalizeRule, tokenize } from "./lexer";
 import { formatNumber, multipleOf, tidy } from "./numbers";
 
@@ -1322,7 +1321,10 @@ function readDrafts(
     if (bonusItem) d.bonus = true;
   }
   const heading = reader.heading
-    ? { text: reader.heading.text, span: [reader.heading.span[0] + start, reader.heading.span[1] + start] as [number, number] }
+    ? {
+        text: reader.heading.text,
+        span: [reader.heading.span[0] + start, reader.heading.span[1] + start] as [number, number],
+      }
     : undefined;
   return { drafts, heading };
 }
@@ -1339,7 +1341,9 @@ function parse(rule: string, options: ParseOptions): ParsedRule {
   let drafts: Draft[] = [];
   let heading: ParsedRule["heading"];
   const sections = sectionsOf(text, itemPoints);
-  if (sections) {
+  const boxes = checkboxChoice(text, bonusItem);
+  if (boxes) drafts = [boxes];
+  else if (sections) {
     for (const section of sections) {
       const part = readDrafts(text, section.start, section.end, bonusItem, bonusOption);
       const ctx = { text, points: section.cap, section: true, bonus: bonusItem };

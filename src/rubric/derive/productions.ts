@@ -200,7 +200,13 @@ export function deductionList(drafts: Draft[], ctx: RuleContext): Draft[] {
     label: "按所列扣分情形评定",
     points: ctx.points,
     notes: [
-      "各扣分情形合计最多扣" + formatNumber(most) + "分，超过本项" + formatNumber(ctx.points) + "分：由评定人按所列情形扣分，扣完为止，在0–" + formatNumber(ctx.points) + "分之间评定",
+      "各扣分情形合计最多扣" +
+        formatNumber(most) +
+        "分，超过本项" +
+        formatNumber(ctx.points) +
+        "分：由评定人按所列情形扣分，扣完为止，在0–" +
+        formatNumber(ctx.points) +
+        "分之间评定",
     ],
     segment: sorted[0].segment,
     sentence: sorted[0].sentence,
@@ -245,7 +251,9 @@ function toPerItem(ctx: RuleContext, d: Draft, cap: number): void {
   d.items = [{ label: d.label || textOf(ctx, d), each: d.points ?? 0 }];
   d.cap = cap;
   d.unit = unit ? unit[1] : "项";
-  d.notes = d.notes.concat(["填写数量：每" + d.unit + formatNumber(d.points ?? 0) + "分，最高" + formatNumber(cap) + "分"]);
+  d.notes = d.notes.concat([
+    "填写数量：每" + d.unit + formatNumber(d.points ?? 0) + "分，最高" + formatNumber(cap) + "分",
+  ]);
   delete d.points;
   d.wants = undefined;
 }
@@ -256,7 +264,8 @@ export function eachUnderCap(drafts: Draft[], ctx: RuleContext): Draft[] {
   const counted = drafts.filter((d) => !d.bonus && !isFragment(d) && d.kind !== "gate");
   if (counted.length !== 1) return drafts;
   const d = counted[0];
-  if (d.kind !== "flag" || (d.points ?? 0) >= ctx.points || !/每|一项|一类|一种|一个/.test(textOf(ctx, d))) return drafts;
+  if (d.kind !== "flag" || (d.points ?? 0) >= ctx.points || !/每|一项|一类|一种|一个/.test(textOf(ctx, d)))
+    return drafts;
   toPerItem(ctx, d, ctx.points);
   return drafts;
 }
@@ -398,7 +407,10 @@ export function ratioBonus(drafts: Draft[], ctx: RuleContext): Draft[] {
     for (let l = re.exec(before); l; l = re.exec(before)) if (levels.indexOf(l[0]) < 0) levels.push(l[0]);
     const unit = /篇/.test(t) ? "篇" : "项";
     d.kind = "perItem";
-    d.items = rates.map((each, k) => ({ label: (levels.length === rates.length ? levels[k] : "第" + (k + 1) + "类") + "多" + unit, each }));
+    d.items = rates.map((each, k) => ({
+      label: (levels.length === rates.length ? levels[k] : "第" + (k + 1) + "类") + "多" + unit,
+      each,
+    }));
     d.cap = undefined;
     d.unit = unit;
     d.points = undefined;
@@ -460,6 +472,41 @@ export function dropEmptyParts(drafts: Draft[]): Draft[] {
 
 // ---------------------------------------------------------------------------------------------
 
+const BOX = /[□☐■☑√]\s*([^□☐■☑√\n（(]{1,24}?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/g;
+
+/** "□符合（6分）□基本符合（3分）□不符合（0分）": the options of a checkbox row, at least two. */
+export function checkboxOptions(
+  text: string
+): Array<{ label: string; points: number; start: number; end: number }> | undefined {
+  const options: Array<{ label: string; points: number; start: number; end: number }> = [];
+  BOX.lastIndex = 0;
+  for (let m = BOX.exec(text); m; m = BOX.exec(text))
+    options.push({
+      label: m[1].replace(/[，,；;。\s]+$/, ""),
+      points: Number(m[2]),
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+  return options.length >= 2 ? options : undefined;
+}
+
+/** A rule of checkbox options: one choice, the option ticked counts. */
+export function checkboxChoice(text: string, bonus: boolean): Draft | undefined {
+  const options = checkboxOptions(text);
+  if (!options) return undefined;
+  return {
+    kind: "choice",
+    start: options[0].start,
+    end: options[options.length - 1].end,
+    label: "勾选",
+    options: options.map((o) => ({ label: o.label, points: o.points })),
+    bonus: bonus || undefined,
+    notes: ["按勾选的选项计分"],
+    segment: 0,
+    sentence: 0,
+  };
+}
+
 export interface Section {
   /** Where the section's parts start (after "服务内容：最高得20分。其中，") and where it ends. */
   start: number;
@@ -495,5 +542,9 @@ export function sectionsOf(text: string, points: number): Section[] | undefined 
   if (open.length === 1) open[0].cap = points - capped;
   else if (Math.abs(capped - points) > EPS) return undefined;
   if (heads.some((h) => (h.cap ?? 0) < 0)) return undefined;
-  return heads.map((h, i) => ({ start: h.body, end: i + 1 < heads.length ? heads[i + 1].at - 1 : text.length, cap: h.cap! }));
+  return heads.map((h, i) => ({
+    start: h.body,
+    end: i + 1 < heads.length ? heads[i + 1].at - 1 : text.length,
+    cap: h.cap!,
+  }));
 }
