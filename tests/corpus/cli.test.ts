@@ -31,19 +31,22 @@ const cases = corpusTables().flatMap((t) => [
   { id: t.id, variant: "flat", grid: flatGrid(t) },
 ]);
 
-test.each(cases.map((c) => [c.id + " " + c.variant, c] as const))("%s: inspect, derive, score, validate", async (_name, c) => {
-  const file = join(dir, c.id + "-" + c.variant + ".xlsx");
-  await write(c.grid, file);
-  const runs = [
-    await ziping("inspect", file, "--json"),
-    await ziping("derive", file, "-o", join(dir, c.id + "-" + c.variant + ".json")),
-    await ziping("score", file, "--json"),
-    await ziping("validate", file, "--json"),
-  ];
-  for (const r of runs) {
-    expect([r.code === 0 || r.code === 1, r.err]).toEqual([true, r.err]);
-    expect(r.out + r.err).not.toMatch(/内部错误/);
+test.each(cases.map((c) => [c.id + " " + c.variant, c] as const))(
+  "%s: inspect, derive, score, validate",
+  async (_name, c) => {
+    const file = join(dir, c.id + "-" + c.variant + ".xlsx");
+    await write(c.grid, file);
+    const runs = [
+      await ziping("inspect", file, "--json"),
+      await ziping("derive", file, "-o", join(dir, c.id + "-" + c.variant + ".json")),
+      await ziping("score", file, "--json"),
+      await ziping("validate", file, "--json"),
+    ];
+    for (const r of runs) {
+      expect([r.code === 0 || r.code === 1, r.err]).toEqual([true, r.err]);
+      expect(r.out + r.err).not.toMatch(/内部错误/);
+    }
+    const inspected = runs[0].json();
+    expect(inspected.sheets[0].rubric).toMatchObject({ derived: true });
   }
-  const inspected = runs[0].json();
-  expect(inspected.sheets[0].rubric).toMatchObject({ derived: true });
-});
+);
