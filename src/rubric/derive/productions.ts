@@ -443,11 +443,46 @@ export function respectiveAwards(drafts: Draft[], ctx: RuleContext): Draft[] {
   return drafts;
 }
 
+/** "分10分、7分、4分三档（A级10分，B级7分，C级4分）": the grades in brackets are one choice. */
+export function bracketGrades(drafts: Draft[], ctx: RuleContext): Draft[] {
+  for (const d of drafts) {
+    if (d.kind === "choice" || d.kind === "perItem") continue;
+    const bracket = /[（(]([^（）()]{4,60})[)）]/.exec(textOf(ctx, d));
+    if (!bracket) continue;
+    const pairs = bracket[1]
+      .split(/[，,、；;]/)
+      .map((part) => /^\s*([A-Za-z\u4e00-\u9fff]{1,6}?)\s*(\d+(?:\.\d+)?)\s*分\s*$/.exec(part));
+    if (pairs.length < 2 || pairs.some((m) => !m)) continue;
+    const options = pairs.map((m) => ({ label: m![1], points: Number(m![2]) }));
+    if (monotonePoints(options.map((o) => o.points)) >= 0) continue;
+    d.kind = "choice";
+    d.options = options;
+    d.label = d.label || "评定等级";
+    d.points = undefined;
+    d.wants = undefined;
+    d.pending = false;
+    d.notes = ["按评定的等级选择一项；均不符合选“无”"];
+  }
+  return drafts;
+}
+
+/** -1 when strictly falling, 1 when strictly rising, else 0. */
+function monotonePoints(values: number[]): number {
+  let up = true;
+  let down = true;
+  for (let i = 1; i < values.length; i++) {
+    if (!(values[i] > values[i - 1])) up = false;
+    if (!(values[i] < values[i - 1])) down = false;
+  }
+  return up ? 1 : down ? -1 : 0;
+}
+
 /** The productions, in the order they read: a later one sees what an earlier one made. */
 export function refine(drafts: Draft[], ctx: RuleContext): Draft[] {
   let out = drafts;
   for (const production of [
     penalties,
+    bracketGrades,
     fragmentThenScore,
     respectiveAwards,
     ratioBonus,

@@ -120,3 +120,15 @@ test("levels that exceed what is left are exclusive: 省级 3 / 市级 2 / 县�
 test("checkbox options with points are one choice", () => {
   expect(shapes("□符合（6分）□基本符合（3分）□不符合（0分）", 6)).toEqual(["choice:6[6,3,0]"]);
 });
+
+test("grades in brackets are one choice (学校安全工作考评表 1.7: A级10分，B级7分，C级4分), the condition stays", () => {
+  const rule =
+    "根据食堂食品安全量化分级结果分10分、7分、4分三档（A级10分，B级7分，C级4分）；发生食物中毒事件的，本项不得分";
+  const parsed = parseRule(rule, { points: 10 });
+  expect(parsed.criteria.map(shape)).toEqual(["choice:10[10,7,4]", "gate:0"]);
+  expect(parsed.criteria[0].kind === "choice" && parsed.criteria[0].options.map((o) => o.label)).toEqual([
+    "A级",
+    "B级",
+    "C级",
+  ]);
+});
