@@ -275,8 +275,9 @@ function checkRubricNotes(out: Collector, grid: Grid, recognition: SheetRecognit
     checked.add(stated.row);
     const category = rubric.categories.find((c) => c.id === m.categoryId)!;
     const sum = category.indicators.reduce((s, i) => s + i.points, 0);
-    if (Math.abs(sum - stated.points) > EPS && layout.columns.category !== undefined) {
-      out.add("rubric.category-points-differ", grid.sheet, a1(stated.row, layout.columns.category), {
+    if (Math.abs(sum - stated.points) > EPS) {
+      // A heading row ("安全部分（50分）" across the table) stands in its first column.
+      out.add("rubric.category-points-differ", grid.sheet, a1(stated.row, layout.columns.category ?? 0), {
         category: stated.title,
         stated: stated.points,
         sum,

@@ -105,7 +105,13 @@ export function statedPoints(text: string): { points?: number; bonus?: number } 
     found = { points: trailing };
   }
   for (const part of clean.match(BRACKETED) ?? []) {
-    const both = /(\d{1,4}(?:\.\d{1,2})?)\s*分?\s*[+＋]\s*(\d{1,4}(?:\.\d{1,2})?)\s*分/.exec(part);
+    const both =
+      /(\d{1,4}(?:\.\d{1,2})?)\s*分?\s*[+＋]\s*(\d{1,4}(?:\.\d{1,2})?)\s*分/.exec(part) ||
+      // "（12分，7分奖分）", "（2分，另加3分）": base, then bonus.
+      /(\d{1,4}(?:\.\d{1,2})?)\s*分\s*[，,、；;]\s*(?:另加|加分|奖励)?\s*(\d{1,4}(?:\.\d{1,2})?)\s*分\s*(?:奖分|奖励分|加分|奖励)/.exec(
+        part
+      ) ||
+      /(\d{1,4}(?:\.\d{1,2})?)\s*分\s*[，,、；;]\s*(?:另加|加分|奖励)\s*(\d{1,4}(?:\.\d{1,2})?)\s*分/.exec(part);
     if (both) {
       found = { points: Number(both[1]), bonus: Number(both[2]) };
       continue;

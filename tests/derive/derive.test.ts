@@ -62,7 +62,7 @@ describe.each(FILES)("%s", (file) => {
     expect(got).toEqual(want);
   });
 
-  test("criteria: the share with the same kind and points (reported; goal ≥ 90%)", () => {
+  test("criteria: the share with the same kind and points (reported; at least 90% reached since issue 13)", () => {
     let same = 0;
     let total = 0;
     const misses: string[] = [];
@@ -79,7 +79,7 @@ describe.each(FILES)("%s", (file) => {
       }),
     );
     agreement.push("  " + file + ": " + same + "/" + total + " criteria same kind and points (" + Math.round((100 * same) / total) + "%)" + (misses.length ? "; differ: " + misses.join("; ") : ""));
-    expect(same / total).toBeGreaterThanOrEqual(0.75);
+    expect(same / total).toBeGreaterThanOrEqual(0.9);
   });
 
   test("score and findings: the typed self-scores as computed by hand; every hand finding found", () => {

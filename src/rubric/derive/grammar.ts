@@ -37,11 +37,12 @@ import {
   verbOf,
   type AwardNode,
   type Basis,
-  type Bound,
   type Node,
   type PerNode,
   type Source,
 } from "./clauses";
+import { maxOf, type Draft } from "./drafts";
+import { checkboxChoice, dropEmptyParts, refine, sectionsOf } from "./productions";
 import { normalizeRule, tokenize } from "./lexer";
 import { formatNumber, multipleOf, tidy } from "./numbers";
 
@@ -86,35 +87,21 @@ const MAX_LABEL = 40;
 /** A rule with no text: the one pending criterion needs some text to point at. */
 export const EMPTY_RULE_TEXT = "（评分细则为空）";
 
-type Kind = Criterion["kind"];
-
-interface Draft {
-  kind: Kind;
-  start: number;
-  end: number;
-  label?: string;
-  points?: number;
-  options?: { label: string; points: number }[];
-  items?: { label: string; each: number }[];
-  cap?: number;
-  unit?: string;
-  per?: number;
-  maxDeduction?: number;
-  basis?: string;
-  metric?: { name: string; unit: string; bound: Bound };
-  bonus?: boolean;
-  requires?: Draft;
-  requiresNote?: string;
-  notes: string[];
-  pending?: boolean;
-  /** Points still to be set from what the text leaves: "rest" for a scoring part, "pending" for an unread one. */
-  wants?: "rest" | "pending";
-  /** 酌情扣分: a judged part within what is left, or the part before it. */
-  discretion?: Draft | null;
-  subject?: string;
-  verb?: string;
+/** The state of reading one segment's clauses. */
+interface ClauseReading {
   segment: number;
-  sentence: number;
+  nodes: { length: number; at(k: number): Node | undefined };
+  /** Clauses read but not yet made part of a criterion: the words before the one that scores them. */
+  prefix: Node[];
+  /** An open "其中" and its alternatives. */
+  qz: Qizhong | null;
+}
+
+/** Where a clause's criterion starts, and the words before it. */
+interface Here {
+  base: { segment: number; sentence: number; start: number };
+  prefixText: string;
+  statedInPrefix: Node[];
 }
 
 interface Qizhong {
@@ -122,24 +109,6 @@ interface Qizhong {
   sentence: number;
   bare?: Node;
   alts: { node: AwardNode; start: number }[];
-}
-
-function maxOf(d: Draft): number {
-  switch (d.kind) {
-    case "choice":
-      return d.options && d.options.length
-        ? Math.max.apply(
-            null,
-            d.options.map((o) => o.points)
-          )
-        : 0;
-    case "perItem":
-      return d.cap === undefined ? Infinity : d.cap;
-    case "gate":
-      return 0;
-    default:
-      return d.points ?? 0;
-  }
 }
 
 function shortLabel(s: string | undefined): string | undefined {
@@ -491,426 +460,459 @@ class Reader {
 
   // ---- sentences of awards: "建立制度得2分，其余1分根据…打分" ----
 
+  // ---- clauses: one named production per kind of clause ----
+
   private readClauses(segment: number, from: number, to: number): void {
     const clauses = splitClauses(this.src, from, to, this.sentence + 1);
     if (clauses.length) this.sentence = clauses[clauses.length - 1].sentence;
     // Nodes are classified as the reader reaches them (a cell cut short at 702 criteria reads no further).
     const cache: Node[] = [];
     const src = this.src;
-    const nodes = {
-      length: clauses.length,
-      at(k: number): Node | undefined {
-        if (k < 0 || k >= clauses.length) return undefined;
-        return cache[k] || (cache[k] = classify(src, clauses[k]));
+    const r: ClauseReading = {
+      segment,
+      nodes: {
+        length: clauses.length,
+        at(k: number): Node | undefined {
+          if (k < 0 || k >= clauses.length) return undefined;
+          return cache[k] || (cache[k] = classify(src, clauses[k]));
+        },
       },
+      prefix: [],
+      qz: null,
     };
-    let prefix: Node[] = [];
-    let qz: Qizhong | null = null;
-
-    const flushPrefix = () => {
-      if (!prefix.length) return;
-      const a = prefix[0].c;
-      const b = prefix[prefix.length - 1].c;
-      let stated = 0;
-      let hasStated = false;
-      for (const p of prefix)
-        if (p.t === "stated") {
-          stated += p.points;
-          hasStated = true;
-        }
-      this.add({
-        kind: "judged",
-        start: a.start,
-        end: b.end,
-        segment,
-        sentence: a.sentence,
-        points: hasStated ? tidy(stated) : undefined,
-        wants: hasStated ? undefined : "pending",
-        pending: true,
-        notes: [PENDING_NOTE],
-      });
-      prefix = [];
-    };
-
-    const flushQz = () => {
-      if (!qz) return;
-      const q = qz;
-      qz = null;
-      if (q.alts.length === 0) {
-        if (q.bare) prefix.unshift(q.bare);
-        return;
-      }
-      const subjects = q.alts.map((a) => trimWords(this.t(a.node.c.start, a.node.verbStart), ["其中", "由"], ["的"]));
-      const anchor = q.anchor;
-      const sum = tidy(q.alts.reduce((s, a) => s + a.node.points, 0));
-      const breakdown =
-        anchor && anchor.kind === "flag" && q.alts.every((a) => a.node.verb === "得") && sum === anchor.points;
-      if (q.alts.length === 1 || breakdown) {
-        for (let i = 0; i < q.alts.length; i++) {
-          const a = q.alts[i];
-          this.add({
-            kind: "flag",
-            start: a.start,
-            end: a.node.c.end,
-            segment,
-            sentence: a.node.c.sentence,
-            label: shortLabel(subjects[i]),
-            points: a.node.points,
-            subject: subjects[i],
-            verb: a.node.verb,
-            requires: breakdown ? undefined : anchor,
-            requiresNote: breakdown ? undefined : "“其中”加分",
-          });
-        }
-        if (breakdown && anchor) {
-          // "建立制度得2分，其中，A得1分，B得1分": the parts replace the whole.
-          this.drafts.splice(this.drafts.indexOf(anchor), 1);
-          const firstPart = this.drafts[this.drafts.length - q.alts.length];
-          firstPart.start = anchor.start;
-        }
-        return;
-      }
-      const labels = uniqueLabels(
-        subjects,
-        q.alts.map((a) => a.node.points)
-      );
-      const suffix = commonSuffix(subjects);
-      this.add({
-        kind: "choice",
-        start: q.alts[0].start,
-        end: q.alts[q.alts.length - 1].node.c.end,
-        segment,
-        sentence: q.alts[0].node.c.sentence,
-        label: shortLabel(
-          suffix.length >= 4 ? suffix : anchor && anchor.label ? anchor.label + "（其中）" : "其中加分"
-        ),
-        options: labels.map((label, i) => ({ label, points: q.alts[i].node.points })),
-        requires: anchor,
-        requiresNote: "“其中”加分",
-        notes: ["各选项只能选一项"],
-      });
-    };
-
     let i = 0;
-    while (i < nodes.length) {
-      const n = nodes.at(i)!;
+    while (i < r.nodes.length) {
+      const n = r.nodes.at(i)!;
       if (this.full()) {
-        // Everything not yet made a criterion goes to the one pending tail.
-        let cut = prefix.length ? prefix[0].c.start : n.c.start;
-        const open = qz as Qizhong | null;
-        if (open && open.alts.length) cut = Math.min(cut, open.alts[0].start);
-        if (open && open.bare) cut = Math.min(cut, open.bare.c.start);
-        this.cut = cut;
+        this.cutAt(r, n);
         return;
       }
-      if (qz && qz.sentence !== n.c.sentence) flushQz();
-      if (prefix.length && prefix[0].c.sentence !== n.c.sentence) flushPrefix();
-      const start = prefix.length ? prefix[0].c.start : n.c.start;
-      const prefixText = prefix.length ? this.t(prefix[0].c.start, prefix[prefix.length - 1].c.end) : "";
-      const statedInPrefix = prefix.filter((p) => p.t === "stated");
-      const base = { segment, sentence: n.c.sentence, start };
-      switch (n.t) {
-        case "plain":
-        case "stated":
-          prefix.push(n);
-          i++;
-          continue;
-        case "qizhong":
-          qz = {
-            anchor: this.last(segment, (d) => d.kind === "flag" || d.kind === "threshold"),
-            sentence: n.c.sentence,
-            bare: n,
-            alts: [],
-          };
-          i++;
-          continue;
-        case "award": {
-          if (n.qizhong && !qz) {
-            qz = {
-              anchor: this.last(segment, (d) => d.kind === "flag" || d.kind === "threshold"),
-              sentence: n.c.sentence,
-              alts: [],
-            };
-          }
-          if (qz && !n.bound && n.verb !== "奖励" && !n.each) {
-            qz.bare = undefined;
-            qz.alts.push({ node: n, start });
-            prefix = [];
-            i++;
-            continue;
-          }
-          // Grades of one thing: 优秀的得3分、良好的得2分、合格的得1分 → choice.
-          let j = i;
-          const grades: string[] = [];
-          let graded = "";
-          while (j < nodes.length && !n.qizhong) {
-            const m = nodes.at(j)!;
-            if (m.t !== "award" || m.c.sentence !== n.c.sentence || m.each || m.bound) break;
-            let g = trimWords(this.t(m.c.start, m.verbStart), [], ["的"]);
-            if (j === i && !GRADE.test(g) && g.length <= 40) {
-              const tail = GRADE_TAIL.exec(g);
-              if (!tail || tail.index === 0) break;
-              graded = g.slice(0, tail.index);
-              g = tail[0];
-            } else if (!GRADE.test(g)) break;
-            grades.push(g);
-            j++;
-          }
-          if (grades.length >= 2) {
-            const last = nodes.at(j - 1)!;
-            this.add({
-              ...base,
-              kind: "choice",
-              end: last.c.end,
-              label: shortLabel(graded) || shortLabel(prefixText) || "评定等次",
-              options: uniqueLabels(
-                grades,
-                grades.map((_, q) => (nodes.at(i + q) as AwardNode).points)
-              ).map((label, q) => ({
-                label,
-                points: (nodes.at(i + q)! as AwardNode).points,
-              })),
-              notes: ["按等次选择一项；均不符合选“无”"],
-            });
-            prefix = [];
-            i = j;
-            continue;
-          }
-          this.award(n, base, prefixText);
-          prefix = [];
-          i++;
-          continue;
-        }
-        case "per": {
-          if (n.dir === "deduct") {
-            this.add({
-              ...base,
-              end: n.c.end,
-              kind: "deduction",
-              label: shortLabel(n.item === "扣分情形" && prefixText ? trimWords(prefixText, [], ["的"]) : n.item),
-              per: n.points,
-              unit: n.unit,
-              maxDeduction: n.cap,
-              points: statedInPrefix.length ? (statedInPrefix[0] as { points: number }).points : undefined,
-              wants: statedInPrefix.length ? undefined : "rest",
-              notes: [
-                deductionNote(
-                  n.item === "扣分情形" && prefixText ? trimWords(prefixText, [], ["的"]) : n.item,
-                  n.unit,
-                  n.points,
-                  n.cap
-                ),
-              ],
-            });
-            prefix = [];
-            i++;
-            continue;
-          }
-          // PerItem group: items of one direction, remarks between them, and the cap.
-          const items: PerNode[] = [n];
-          const remarks: string[] = [];
-          let cap: number | undefined = n.cap;
-          let lastGood = i;
-          let j = i + 1;
-          while (j < nodes.length && cap === undefined) {
-            const m = nodes.at(j)!;
-            if (
-              m.t === "per" &&
-              m.dir !== "deduct" &&
-              (m.dir === "bonus") === (n.dir === "bonus") &&
-              m.c.sentence === n.c.sentence
-            ) {
-              items.push(m);
-              if (m.cap !== undefined) cap = m.cap;
-              lastGood = j;
-            } else if ((m.t === "plain" || m.t === "norepeat") && m.c.sentence === n.c.sentence) {
-              // tentatively part of the group
-            } else if (m.t === "cap" && m.dir !== "deduct" && (m.c.sentence === n.c.sentence || j === lastGood + 1)) {
-              cap = m.points;
-              lastGood = j;
-            } else break;
-            j++;
-          }
-          for (let q = i + 1; q <= lastGood; q++) {
-            const m = nodes.at(q)!;
-            if (m.t === "norepeat" || m.t === "plain") remarks.push(this.t(m.c.start, m.c.end));
-          }
-          const bonus = n.dir === "bonus";
-          const surplus = n.dir === "surplus";
-          const openCap = cap === undefined && (surplus || (bonus && !this.bonusPoints));
-          this.add({
-            ...base,
-            end: nodes.at(lastGood)!.c.end,
-            kind: "perItem",
-            label: shortLabel(prefixText ? trimWords(prefixText, [], ["的"]) : items[0].item),
-            items: items.map((m) => ({ label: m.item, each: m.points })),
-            unit: n.unit,
-            cap: cap ?? (bonus && this.bonusPoints ? this.bonusPoints : undefined),
-            bonus: bonus || undefined,
-            wants: cap === undefined && !surplus && !bonus ? "rest" : undefined,
-            notes: remarks
-              .map((r) => (/不重复计分/.test(r) ? r + "：每项只计一次" : "说明：" + r))
-              .concat(openCap ? ["细则未规定" + (bonus ? "奖励" : "超额加分") + "上限；本项得分以本项分值为上限"] : [])
-              .concat(unitNote(n.unit) ? ["按" + n.unit + "计数" + unitNote(n.unit)] : []),
-          });
-          prefix = [];
-          i = lastGood + 1;
-          continue;
-        }
-        case "deduct": {
-          const condition =
-            trimWords(this.t(n.c.start, n.verbStart), [], ["的", "各", "均"]) || trimWords(prefixText, [], ["的"]);
-          this.add({
-            ...base,
-            end: n.c.end,
-            kind: "deduction",
-            label: shortLabel(condition),
-            per: n.points,
-            unit: "项",
-            points: statedInPrefix.length ? (statedInPrefix[0] as { points: number }).points : undefined,
-            wants: statedInPrefix.length ? undefined : "rest",
-            subject: condition,
-            notes: [
-              (n.each ? "各扣" + formatNumber(n.points) + "分：" : "") +
-                deductionNote(condition || "扣分情形", "项", n.points, undefined),
-            ],
-          });
-          prefix = [];
-          i++;
-          continue;
-        }
-        case "cap": {
-          if (n.dir === "deduct") {
-            const d = this.last(segment, (x) => x.kind === "deduction");
-            if (d) {
-              d.maxDeduction = n.points;
-              d.notes = d.notes.map((s) => s.replace("，扣完为止", "，最高扣" + formatNumber(n.points) + "分"));
-              if (d.sentence === n.c.sentence) d.end = n.c.end;
-              prefix = [];
-              i++;
-              continue;
-            }
-          } else {
-            const d = this.last(segment);
-            if (
-              d &&
-              ((d.kind === "perItem" && (d.cap === undefined || d.wants)) ||
-                ((d.kind === "judged" || d.kind === "scaled") && d.wants === "rest"))
-            ) {
-              if (d.kind === "perItem") d.cap = n.points;
-              else d.points = n.points;
-              d.wants = undefined;
-              d.notes = d.notes.filter((s) => s.indexOf("上限") < 0);
-              if (d.sentence === n.c.sentence) d.end = n.c.end;
-              prefix = [];
-              i++;
-              continue;
-            }
-          }
-          this.add({
-            ...base,
-            end: n.c.end,
-            kind: "judged",
-            points: n.points,
-            pending: true,
-            notes: [PENDING_NOTE + "（“最高" + formatNumber(n.points) + "分”前没有可封顶的评分项）"],
-          });
-          prefix = [];
-          i++;
-          continue;
-        }
-        case "remainder": {
-          this.basisCriterion(base, n.c.end, n.basis, n.points, shortLabel(this.t(nodes.at(i)!.c.start, n.c.end)));
-          prefix = [];
-          i++;
-          continue;
-        }
-        case "basis": {
-          const next = nodes.at(i + 1);
-          if (n.cap !== undefined) {
-            this.basisCriterion(base, n.c.end, n.basis, n.cap);
-            i++;
-          } else if (next && next.t === "cap" && next.dir !== "deduct" && next.c.sentence === n.c.sentence) {
-            this.basisCriterion(base, next.c.end, n.basis, next.points);
-            i += 2;
-          } else if (next && next.t === "bands" && next.c.sentence === n.c.sentence) {
-            this.bands(base, next.c.end, next.options, n.basis.text, this.t(start, next.c.end));
-            i += 2;
-          } else if (next && next.t === "award" && next.bound && next.boundOnly && next.c.sentence === n.c.sentence) {
-            const bound = { ...next.bound, name: n.basis.text || next.bound.name };
-            this.add({
-              ...base,
-              end: next.c.end,
-              kind: "threshold",
-              label: shortLabel(n.basis.text + this.t(next.c.start, next.verbStart)),
-              points: next.points,
-              metric: { name: bound.name, unit: bound.unit, bound },
-            });
-            i += 2;
-          } else {
-            this.basisCriterion(base, n.c.end, n.basis, undefined);
-            i++;
-          }
-          prefix = [];
-          continue;
-        }
-        case "bands":
-          this.bands(
-            base,
-            n.c.end,
-            n.options,
-            trimWords(prefixText, ["根据"], ["的"]) || "分档",
-            prefixText + this.t(n.c.start, n.c.end)
-          );
-          prefix = [];
-          i++;
-          continue;
-        case "negate":
-          this.negate(n, base, prefix);
-          prefix = [];
-          i++;
-          continue;
-        case "exempt":
-        case "floor":
-        case "norepeat": {
-          const words = this.t(start, n.c.end);
-          const target =
-            n.t === "norepeat"
-              ? this.last(segment, (d) => d.kind === "perItem") || this.last(segment)
-              : this.last(segment, (d) => d.kind === "deduction") || this.last(segment);
-          if (target) {
-            if (n.t === "exempt") target.notes.push("不扣分的情形：" + words);
-            else if (n.t === "floor") {
-              if (!target.notes.some((x) => x.indexOf("扣完为止") >= 0))
-                target.notes.push(target.kind === "deduction" ? "扣完为止" : words);
-            } else target.notes.push(words);
-            if (target.sentence === n.c.sentence) target.end = Math.max(target.end, n.c.end);
-            prefix = [];
-          } else {
-            prefix.push(n);
-          }
-          i++;
-          continue;
-        }
-        case "discretion": {
-          const before = this.last(segment, (d) => d.kind === "flag" || d.kind === "threshold") || null;
-          this.add({
-            ...base,
-            end: n.c.end,
-            kind: "judged",
-            label: shortLabel(trimWords(this.t(start, n.c.end), [], ["酌情扣分", "的"])),
-            wants: "rest",
-            discretion: before,
-            notes: [],
-          });
-          prefix = [];
-          i++;
-          continue;
-        }
+      if (r.qz && r.qz.sentence !== n.c.sentence) this.flushQizhong(r);
+      if (r.prefix.length && r.prefix[0].c.sentence !== n.c.sentence) this.flushPrefix(r);
+      i = this.readNode(r, n, i);
+    }
+    this.flushQizhong(r);
+    this.flushPrefix(r);
+  }
+
+  /** Everything not yet made a criterion goes to the one pending tail. */
+  private cutAt(r: ClauseReading, n: Node): void {
+    let cut = r.prefix.length ? r.prefix[0].c.start : n.c.start;
+    const open = r.qz;
+    if (open && open.alts.length) cut = Math.min(cut, open.alts[0].start);
+    if (open && open.bare) cut = Math.min(cut, open.bare.c.start);
+    this.cut = cut;
+  }
+
+  /** Where the clause's criterion starts (with the words before it), and those words. */
+  private here(r: ClauseReading, n: Node): Here {
+    const start = r.prefix.length ? r.prefix[0].c.start : n.c.start;
+    return {
+      base: { segment: r.segment, sentence: n.c.sentence, start },
+      prefixText: r.prefix.length ? this.t(r.prefix[0].c.start, r.prefix[r.prefix.length - 1].c.end) : "",
+      statedInPrefix: r.prefix.filter((p) => p.t === "stated"),
+    };
+  }
+
+  /** Reads the clause at i; returns the index of the next clause to read. */
+  private readNode(r: ClauseReading, n: Node, i: number): number {
+    const here = this.here(r, n);
+    switch (n.t) {
+      case "plain":
+      case "stated":
+        r.prefix.push(n);
+        return i + 1;
+      case "qizhong":
+        r.qz = {
+          anchor: this.last(r.segment, (d) => d.kind === "flag" || d.kind === "threshold"),
+          sentence: n.c.sentence,
+          bare: n,
+          alts: [],
+        };
+        return i + 1;
+      case "award":
+        return this.readAward(r, n, i, here);
+      case "per":
+        return n.dir === "deduct" ? this.readPerDeduction(r, n, i, here) : this.readPerItems(r, n, i, here);
+      case "deduct":
+        return this.readDeduct(r, n, i, here);
+      case "cap":
+        return this.readCap(r, n, i, here);
+      case "remainder":
+        this.basisCriterion(here.base, n.c.end, n.basis, n.points, shortLabel(this.t(n.c.start, n.c.end)));
+        r.prefix = [];
+        return i + 1;
+      case "basis":
+        return this.readBasis(r, n, i, here);
+      case "bands":
+        this.bands(
+          here.base,
+          n.c.end,
+          n.options,
+          trimWords(here.prefixText, ["根据"], ["的"]) || "分档",
+          here.prefixText + this.t(n.c.start, n.c.end)
+        );
+        r.prefix = [];
+        return i + 1;
+      case "negate":
+        this.negate(n, here.base, r.prefix);
+        r.prefix = [];
+        return i + 1;
+      case "exempt":
+      case "floor":
+      case "norepeat":
+        return this.readRemark(r, n, i, here);
+      case "discretion":
+        return this.readDiscretion(r, n, i, here);
+    }
+  }
+
+  /** The words before a criterion that no clause made one: a part to review. */
+  private flushPrefix(r: ClauseReading): void {
+    const prefix = r.prefix;
+    if (!prefix.length) return;
+    const a = prefix[0].c;
+    const b = prefix[prefix.length - 1].c;
+    let stated = 0;
+    let hasStated = false;
+    for (const p of prefix)
+      if (p.t === "stated") {
+        stated += p.points;
+        hasStated = true;
+      }
+    this.add({
+      kind: "judged",
+      start: a.start,
+      end: b.end,
+      segment: r.segment,
+      sentence: a.sentence,
+      points: hasStated ? tidy(stated) : undefined,
+      wants: hasStated ? undefined : "pending",
+      pending: true,
+      notes: [PENDING_NOTE],
+    });
+    r.prefix = [];
+  }
+
+  /** "其中，A得1分，B得1分": the parts of the award before, or alternatives added to it. */
+  private flushQizhong(r: ClauseReading): void {
+    if (!r.qz) return;
+    const q = r.qz;
+    r.qz = null;
+    if (q.alts.length === 0) {
+      if (q.bare) r.prefix.unshift(q.bare);
+      return;
+    }
+    const subjects = q.alts.map((a) => trimWords(this.t(a.node.c.start, a.node.verbStart), ["其中", "由"], ["的"]));
+    const anchor = q.anchor;
+    const sum = tidy(q.alts.reduce((s, a) => s + a.node.points, 0));
+    const breakdown =
+      anchor && anchor.kind === "flag" && q.alts.every((a) => a.node.verb === "得") && sum === anchor.points;
+    if (q.alts.length === 1 || breakdown) {
+      for (let i = 0; i < q.alts.length; i++) {
+        const a = q.alts[i];
+        this.add({
+          kind: "flag",
+          start: a.start,
+          end: a.node.c.end,
+          segment: r.segment,
+          sentence: a.node.c.sentence,
+          label: shortLabel(subjects[i]),
+          points: a.node.points,
+          subject: subjects[i],
+          verb: a.node.verb,
+          requires: breakdown ? undefined : anchor,
+          requiresNote: breakdown ? undefined : "“其中”加分",
+        });
+      }
+      if (breakdown && anchor) {
+        // "建立制度得2分，其中，A得1分，B得1分": the parts replace the whole.
+        this.drafts.splice(this.drafts.indexOf(anchor), 1);
+        const firstPart = this.drafts[this.drafts.length - q.alts.length];
+        firstPart.start = anchor.start;
+      }
+      return;
+    }
+    const labels = uniqueLabels(
+      subjects,
+      q.alts.map((a) => a.node.points)
+    );
+    const suffix = commonSuffix(subjects);
+    this.add({
+      kind: "choice",
+      start: q.alts[0].start,
+      end: q.alts[q.alts.length - 1].node.c.end,
+      segment: r.segment,
+      sentence: q.alts[0].node.c.sentence,
+      label: shortLabel(suffix.length >= 4 ? suffix : anchor && anchor.label ? anchor.label + "（其中）" : "其中加分"),
+      options: labels.map((label, i) => ({ label, points: q.alts[i].node.points })),
+      requires: anchor,
+      requiresNote: "“其中”加分",
+      notes: ["各选项只能选一项"],
+    });
+  }
+
+  /** "建立制度的得2分"; an alternative under 其中; or grades of one thing (优秀的得3分、良好的得2分). */
+  private readAward(r: ClauseReading, n: AwardNode, i: number, here: Here): number {
+    if (n.qizhong && !r.qz) {
+      r.qz = {
+        anchor: this.last(r.segment, (d) => d.kind === "flag" || d.kind === "threshold"),
+        sentence: n.c.sentence,
+        alts: [],
+      };
+    }
+    if (r.qz && !n.bound && n.verb !== "奖励" && !n.each) {
+      r.qz.bare = undefined;
+      r.qz.alts.push({ node: n, start: here.base.start });
+      r.prefix = [];
+      return i + 1;
+    }
+    const graded = this.readGrades(r, n, i, here);
+    if (graded !== undefined) return graded;
+    this.award(n, here.base, here.prefixText);
+    r.prefix = [];
+    return i + 1;
+  }
+
+  /** Grades of one thing: 优秀的得3分、良好的得2分、合格的得1分 → choice. */
+  private readGrades(r: ClauseReading, n: AwardNode, i: number, here: Here): number | undefined {
+    const { nodes } = r;
+    let j = i;
+    const grades: string[] = [];
+    let graded = "";
+    while (j < nodes.length && !n.qizhong) {
+      const m = nodes.at(j)!;
+      if (m.t !== "award" || m.c.sentence !== n.c.sentence || m.each || m.bound) break;
+      let g = trimWords(this.t(m.c.start, m.verbStart), [], ["的"]);
+      if (j === i && !GRADE.test(g) && g.length <= 40) {
+        const tail = GRADE_TAIL.exec(g);
+        if (!tail || tail.index === 0) break;
+        graded = g.slice(0, tail.index);
+        g = tail[0];
+      } else if (!GRADE.test(g)) break;
+      grades.push(g);
+      j++;
+    }
+    if (grades.length < 2) return undefined;
+    const last = nodes.at(j - 1)!;
+    this.add({
+      ...here.base,
+      kind: "choice",
+      end: last.c.end,
+      label: shortLabel(graded) || shortLabel(here.prefixText) || "评定等次",
+      options: uniqueLabels(
+        grades,
+        grades.map((_, q) => (nodes.at(i + q) as AwardNode).points)
+      ).map((label, q) => ({
+        label,
+        points: (nodes.at(i + q)! as AwardNode).points,
+      })),
+      notes: ["按等次选择一项；均不符合选“无”"],
+    });
+    r.prefix = [];
+    return j;
+  }
+
+  /** "每少一个扣1分": a deduction per shortfall. */
+  private readPerDeduction(r: ClauseReading, n: PerNode, i: number, here: Here): number {
+    const what = n.item === "扣分情形" && here.prefixText ? trimWords(here.prefixText, [], ["的"]) : n.item;
+    this.add({
+      ...here.base,
+      end: n.c.end,
+      kind: "deduction",
+      label: shortLabel(what),
+      per: n.points,
+      unit: n.unit,
+      maxDeduction: n.cap,
+      points: here.statedInPrefix.length ? (here.statedInPrefix[0] as { points: number }).points : undefined,
+      wants: here.statedInPrefix.length ? undefined : "rest",
+      notes: [deductionNote(what, n.unit, n.points, n.cap)],
+    });
+    r.prefix = [];
+    return i + 1;
+  }
+
+  /** "每创新出台一项政策得0.5分，最高得3分": items of one direction, remarks between them, and the cap. */
+  private readPerItems(r: ClauseReading, n: PerNode, i: number, here: Here): number {
+    const { nodes } = r;
+    const items: PerNode[] = [n];
+    const remarks: string[] = [];
+    let cap: number | undefined = n.cap;
+    let lastGood = i;
+    let j = i + 1;
+    while (j < nodes.length && cap === undefined) {
+      const m = nodes.at(j)!;
+      if (
+        m.t === "per" &&
+        m.dir !== "deduct" &&
+        (m.dir === "bonus") === (n.dir === "bonus") &&
+        m.c.sentence === n.c.sentence
+      ) {
+        items.push(m);
+        if (m.cap !== undefined) cap = m.cap;
+        lastGood = j;
+      } else if ((m.t === "plain" || m.t === "norepeat") && m.c.sentence === n.c.sentence) {
+        // tentatively part of the group
+      } else if (m.t === "cap" && m.dir !== "deduct" && (m.c.sentence === n.c.sentence || j === lastGood + 1)) {
+        cap = m.points;
+        lastGood = j;
+      } else break;
+      j++;
+    }
+    for (let q = i + 1; q <= lastGood; q++) {
+      const m = nodes.at(q)!;
+      if (m.t === "norepeat" || m.t === "plain") remarks.push(this.t(m.c.start, m.c.end));
+    }
+    const bonus = n.dir === "bonus";
+    const surplus = n.dir === "surplus";
+    const openCap = cap === undefined && (surplus || (bonus && !this.bonusPoints));
+    this.add({
+      ...here.base,
+      end: nodes.at(lastGood)!.c.end,
+      kind: "perItem",
+      label: shortLabel(here.prefixText ? trimWords(here.prefixText, [], ["的"]) : items[0].item),
+      items: items.map((m) => ({ label: m.item, each: m.points })),
+      unit: n.unit,
+      cap: cap ?? (bonus && this.bonusPoints ? this.bonusPoints : undefined),
+      bonus: bonus || undefined,
+      wants: cap === undefined && !surplus && !bonus ? "rest" : undefined,
+      notes: remarks
+        .map((x) => (/不重复计分/.test(x) ? x + "：每项只计一次" : "说明：" + x))
+        .concat(openCap ? ["细则未规定" + (bonus ? "奖励" : "超额加分") + "上限；本项得分以本项分值为上限"] : [])
+        .concat(unitNote(n.unit) ? ["按" + n.unit + "计数" + unitNote(n.unit)] : []),
+    });
+    r.prefix = [];
+    return lastGood + 1;
+  }
+
+  /** "未成立…的扣3分": a deduction for a condition. */
+  private readDeduct(r: ClauseReading, n: Extract<Node, { t: "deduct" }>, i: number, here: Here): number {
+    const condition =
+      trimWords(this.t(n.c.start, n.verbStart), [], ["的", "各", "均"]) || trimWords(here.prefixText, [], ["的"]);
+    this.add({
+      ...here.base,
+      end: n.c.end,
+      kind: "deduction",
+      label: shortLabel(condition),
+      per: n.points,
+      unit: "项",
+      points: here.statedInPrefix.length ? (here.statedInPrefix[0] as { points: number }).points : undefined,
+      wants: here.statedInPrefix.length ? undefined : "rest",
+      subject: condition,
+      notes: [
+        (n.each ? "各扣" + formatNumber(n.points) + "分：" : "") +
+          deductionNote(condition || "扣分情形", "项", n.points, undefined),
+      ],
+    });
+    r.prefix = [];
+    return i + 1;
+  }
+
+  /** "最高扣3分" / "最高得5分": the cap of the criterion before; alone, a part to review. */
+  private readCap(r: ClauseReading, n: Extract<Node, { t: "cap" }>, i: number, here: Here): number {
+    if (n.dir === "deduct") {
+      const d = this.last(r.segment, (x) => x.kind === "deduction");
+      if (d) {
+        d.maxDeduction = n.points;
+        d.notes = d.notes.map((x) => x.replace("，扣完为止", "，最高扣" + formatNumber(n.points) + "分"));
+        if (d.sentence === n.c.sentence) d.end = n.c.end;
+        r.prefix = [];
+        return i + 1;
+      }
+    } else {
+      const d = this.last(r.segment);
+      if (
+        d &&
+        ((d.kind === "perItem" && (d.cap === undefined || d.wants)) ||
+          ((d.kind === "judged" || d.kind === "scaled") && d.wants === "rest"))
+      ) {
+        if (d.kind === "perItem") d.cap = n.points;
+        else d.points = n.points;
+        d.wants = undefined;
+        d.notes = d.notes.filter((x) => x.indexOf("上限") < 0);
+        if (d.sentence === n.c.sentence) d.end = n.c.end;
+        r.prefix = [];
+        return i + 1;
       }
     }
-    flushQz();
-    flushPrefix();
+    this.add({
+      ...here.base,
+      end: n.c.end,
+      kind: "judged",
+      points: n.points,
+      pending: true,
+      notes: [PENDING_NOTE + "（“最高" + formatNumber(n.points) + "分”前没有可封顶的评分项）"],
+    });
+    r.prefix = [];
+    return i + 1;
+  }
+
+  /** "根据覆盖率进行打分": a basis, with its cap, bands or bound in the clause after it. */
+  private readBasis(r: ClauseReading, n: Extract<Node, { t: "basis" }>, i: number, here: Here): number {
+    const next = r.nodes.at(i + 1);
+    const { base } = here;
+    let after = i + 1;
+    if (n.cap !== undefined) {
+      this.basisCriterion(base, n.c.end, n.basis, n.cap);
+    } else if (next && next.t === "cap" && next.dir !== "deduct" && next.c.sentence === n.c.sentence) {
+      this.basisCriterion(base, next.c.end, n.basis, next.points);
+      after = i + 2;
+    } else if (next && next.t === "bands" && next.c.sentence === n.c.sentence) {
+      this.bands(base, next.c.end, next.options, n.basis.text, this.t(base.start, next.c.end));
+      after = i + 2;
+    } else if (next && next.t === "award" && next.bound && next.boundOnly && next.c.sentence === n.c.sentence) {
+      const bound = { ...next.bound, name: n.basis.text || next.bound.name };
+      this.add({
+        ...base,
+        end: next.c.end,
+        kind: "threshold",
+        label: shortLabel(n.basis.text + this.t(next.c.start, next.verbStart)),
+        points: next.points,
+        metric: { name: bound.name, unit: bound.unit, bound },
+      });
+      after = i + 2;
+    } else {
+      this.basisCriterion(base, n.c.end, n.basis, undefined);
+    }
+    r.prefix = [];
+    return after;
+  }
+
+  /** "不扣分的情形…", "扣完为止", "不重复计分": a remark on the criterion before. */
+  private readRemark(r: ClauseReading, n: Node, i: number, here: Here): number {
+    const words = this.t(here.base.start, n.c.end);
+    const target =
+      n.t === "norepeat"
+        ? this.last(r.segment, (d) => d.kind === "perItem") || this.last(r.segment)
+        : this.last(r.segment, (d) => d.kind === "deduction") || this.last(r.segment);
+    if (target) {
+      if (n.t === "exempt") target.notes.push("不扣分的情形：" + words);
+      else if (n.t === "floor") {
+        if (!target.notes.some((x) => x.indexOf("扣完为止") >= 0))
+          target.notes.push(target.kind === "deduction" ? "扣完为止" : words);
+      } else target.notes.push(words);
+      if (target.sentence === n.c.sentence) target.end = Math.max(target.end, n.c.end);
+      r.prefix = [];
+    } else {
+      r.prefix.push(n);
+    }
+    return i + 1;
+  }
+
+  /** "酌情扣分": judged within what is left, or the part before it. */
+  private readDiscretion(r: ClauseReading, n: Node, i: number, here: Here): number {
+    const before = this.last(r.segment, (d) => d.kind === "flag" || d.kind === "threshold") || null;
+    this.add({
+      ...here.base,
+      end: n.c.end,
+      kind: "judged",
+      label: shortLabel(trimWords(this.t(here.base.start, n.c.end), [], ["酌情扣分", "的"])),
+      wants: "rest",
+      discretion: before,
+      notes: [],
+    });
+    r.prefix = [];
+    return i + 1;
   }
 
   private award(n: AwardNode, base: { segment: number; sentence: number; start: number }, prefixText: string): void {
@@ -1338,67 +1340,11 @@ function fallback(text: string, points: number, bonusOption: number | undefined,
   return { text, criteria: [criterion], metrics: [], total: max, bonusTotal: bonus ? max : 0, unparsed: 1 };
 }
 
-function parse(rule: string, options: ParseOptions): ParsedRule {
-  const points = finitePoints(options && options.points);
-  const bonusOption = finitePoints(options && options.bonus);
-  const bonusItem = isBonusItem(points, bonusOption);
-  const itemPoints = bonusItem ? Math.max(points, bonusOption) : points;
-  const text = normalizeRule(typeof rule === "string" ? rule : String(rule ?? ""));
-  if (!text) return fallback(EMPTY_RULE_TEXT, points, bonusOption, "（评分细则为空）");
-
-  const src: Source = { text, tokens: tokenize(text) };
-  const reader = new Reader(src, bonusItem, bonusOption || undefined);
-  reader.read();
-  if (reader.cut !== undefined && reader.cut < text.length) {
-    reader.drafts.push({
-      kind: "judged",
-      start: reader.cut,
-      end: text.length,
-      wants: "pending",
-      pending: true,
-      notes: [PENDING_NOTE + "（评分项过多，其余部分未逐句解析）"],
-      segment: -1,
-      sentence: -1,
-    });
-  }
-  let drafts = reader.drafts.filter((d) => d.end > d.start);
-  if (bonusItem) for (const d of drafts) d.bonus = true;
-  const counted = (d: Draft) => !!d.bonus === bonusItem;
-  drafts = allocate(drafts, itemPoints, counted);
-  if (!drafts.length) return fallback(text, points, bonusOption, "");
-
-  // In text order; parts of one line keep their order (会宁 1.7: the deduction before the surplus).
-  drafts = drafts
-    .map((d, i) => ({ d, i }))
-    .sort((x, y) => x.d.start - y.d.start || x.i - y.i)
-    .map((x) => x.d);
-  if (drafts.length > MAX_CRITERIA) {
-    const kept = drafts.slice(0, MAX_CRITERIA - 1);
-    const over = drafts.slice(MAX_CRITERIA - 1);
-    let sum = 0;
-    for (const d of over) if (counted(d) && isFinite(maxOf(d))) sum += maxOf(d);
-    kept.push({
-      kind: "judged",
-      start: over[0].start,
-      end: Math.max.apply(
-        null,
-        over.map((d) => d.end)
-      ),
-      points: tidy(sum),
-      bonus: bonusItem || undefined,
-      pending: true,
-      notes: [PENDING_NOTE + "（评分项过多，其余部分合为一项）"],
-      segment: -1,
-      sentence: -1,
-    });
-    drafts = kept;
-  }
-
-  const prefix = sanitizePrefix(options && options.idPrefix);
-  const metrics: Metric[] = [];
+/** The drafts as criteria: lettered in order, their requirements by letter, their metrics listed. */
+function toCriteria(drafts: Draft[], text: string, prefix: string, metrics: Metric[]): Criterion[] {
   const ids = new Map<Draft, string>();
   drafts.forEach((d, i) => ids.set(d, criterionLetter(i)));
-  const criteria: Criterion[] = drafts.map((d, i) => {
+  return drafts.map((d, i) => {
     const id = criterionLetter(i);
     const notes = d.notes.slice();
     let requires: string | undefined;
@@ -1489,7 +1435,104 @@ function parse(rule: string, options: ParseOptions): ParsedRule {
         return { kind: "gate", ...common };
     }
   });
+}
 
+/** The clause reader's drafts for text[start, end), their spans in the whole text. */
+function readDrafts(
+  text: string,
+  start: number,
+  end: number,
+  bonusItem: boolean,
+  bonusOption: number
+): { drafts: Draft[]; heading?: ParsedRule["heading"] } {
+  const part = text.slice(start, end);
+  const src: Source = { text: part, tokens: tokenize(part) };
+  const reader = new Reader(src, bonusItem, bonusOption || undefined);
+  reader.read();
+  if (reader.cut !== undefined && reader.cut < part.length) {
+    reader.drafts.push({
+      kind: "judged",
+      start: reader.cut,
+      end: part.length,
+      wants: "pending",
+      pending: true,
+      notes: [PENDING_NOTE + "（评分项过多，其余部分未逐句解析）"],
+      segment: -1,
+      sentence: -1,
+    });
+  }
+  const drafts = reader.drafts.filter((d) => d.end > d.start);
+  for (const d of drafts) {
+    d.start += start;
+    d.end += start;
+    if (bonusItem) d.bonus = true;
+  }
+  const heading = reader.heading
+    ? {
+        text: reader.heading.text,
+        span: [reader.heading.span[0] + start, reader.heading.span[1] + start] as [number, number],
+      }
+    : undefined;
+  return { drafts, heading };
+}
+
+function parse(rule: string, options: ParseOptions): ParsedRule {
+  const points = finitePoints(options && options.points);
+  const bonusOption = finitePoints(options && options.bonus);
+  const bonusItem = isBonusItem(points, bonusOption);
+  const itemPoints = bonusItem ? Math.max(points, bonusOption) : points;
+  const text = normalizeRule(typeof rule === "string" ? rule : String(rule ?? ""));
+  if (!text) return fallback(EMPTY_RULE_TEXT, points, bonusOption, "（评分细则为空）");
+
+  const counted = (d: Draft) => !!d.bonus === bonusItem;
+  let drafts: Draft[] = [];
+  let heading: ParsedRule["heading"];
+  const sections = sectionsOf(text, itemPoints);
+  const boxes = checkboxChoice(text, bonusItem);
+  if (boxes) drafts = [boxes];
+  else if (sections) {
+    for (const section of sections) {
+      const part = readDrafts(text, section.start, section.end, bonusItem, bonusOption);
+      const ctx = { text, points: section.cap, section: true, bonus: bonusItem };
+      drafts = drafts.concat(allocate(refine(part.drafts, ctx), section.cap, counted));
+    }
+  } else {
+    const whole = readDrafts(text, 0, text.length, bonusItem, bonusOption);
+    heading = whole.heading;
+    drafts = allocate(refine(whole.drafts, { text, points: itemPoints, bonus: bonusItem }), itemPoints, counted);
+  }
+  drafts = dropEmptyParts(drafts);
+  if (!drafts.length) return fallback(text, points, bonusOption, "");
+
+  // In text order; parts of one line keep their order (会宁 1.7: the deduction before the surplus).
+  drafts = drafts
+    .map((d, i) => ({ d, i }))
+    .sort((x, y) => x.d.start - y.d.start || x.i - y.i)
+    .map((x) => x.d);
+  if (drafts.length > MAX_CRITERIA) {
+    const kept = drafts.slice(0, MAX_CRITERIA - 1);
+    const over = drafts.slice(MAX_CRITERIA - 1);
+    let sum = 0;
+    for (const d of over) if (counted(d) && isFinite(maxOf(d))) sum += maxOf(d);
+    kept.push({
+      kind: "judged",
+      start: over[0].start,
+      end: Math.max.apply(
+        null,
+        over.map((d) => d.end)
+      ),
+      points: tidy(sum),
+      bonus: bonusItem || undefined,
+      pending: true,
+      notes: [PENDING_NOTE + "（评分项过多，其余部分合为一项）"],
+      segment: -1,
+      sentence: -1,
+    });
+    drafts = kept;
+  }
+
+  const metrics: Metric[] = [];
+  const criteria = toCriteria(drafts, text, sanitizePrefix(options && options.idPrefix), metrics);
   let total = 0;
   let bonusTotal = 0;
   for (let i = 0; i < criteria.length; i++) {
@@ -1505,7 +1548,7 @@ function parse(rule: string, options: ParseOptions): ParsedRule {
     total: tidy(total),
     bonusTotal: tidy(bonusTotal),
     unparsed: criteria.filter((c) => c.pending).length,
-    ...(reader.heading ? { heading: reader.heading } : {}),
+    ...(heading ? { heading } : {}),
   };
 }
 
