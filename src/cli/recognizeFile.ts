@@ -8,6 +8,7 @@ import { checkRubric, formatRubricErrors } from "../rubric/validate";
 import { recognizeForScoring, rememberedRubric as remembered } from "../check/recognize";
 import type { Grid } from "../sheet/grid";
 import type { SheetRecognition } from "../sheet/workbook";
+import { fsErrorText } from "./files";
 import { Refusal, UsageError } from "./io";
 import { FIT_THRESHOLD } from "../sheet/match";
 
@@ -25,16 +26,45 @@ export function rememberedRubric(grids: readonly Grid[]): Rubric | undefined {
   return remembered(grids, builtinRubrics);
 }
 
+/**
+ * A text file as a person's editor saved it: UTF-8 with or without a BOM (Notepad writes one),
+ * UTF-16 with its BOM, or GBK/GB18030 (what Chinese Windows saves as "ANSI").
+ */
+export function readTextFile(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new UsageError("无法读取文件：" + path + "（" + fsErrorText(error) + "）");
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString("utf8");
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // Not UTF-8: Chinese Windows' "ANSI" is GBK, which GB18030 reads as well.
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
+/** Where a JSON syntax error is, in Chinese ("第 3 行第 14 列附近"). */
+function jsonErrorPlace(text: string, error: unknown): string {
+  const m = /position (\d+)/.exec(error instanceof Error ? error.message : "");
+  if (!m) return "";
+  const before = text.slice(0, Number(m[1])).split("\n");
+  return "（第 " + before.length + " 行第 " + (before[before.length - 1].length + 1) + " 列附近）";
+}
+
 /** A rubric data file (`--rubric-file`): a derived rubric reviewed by a person, or a province's new one. */
 export function rubricFile(path: unknown): Rubric | undefined {
   if (path === undefined) return undefined;
+  const text = readTextFile(String(path));
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(String(path), "utf8"));
+    data = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(
-      "无法读取评分细则文件：" + String(path) + "（" + (error instanceof Error ? error.message : String(error)) + "）"
-    );
+    throw new UsageError("评分细则文件不是有效的 JSON" + jsonErrorPlace(text, error) + "：" + String(path));
   }
   const checked = checkRubric(data);
   if (!checked.ok)
@@ -66,6 +96,11 @@ export function recognizeLoaded(workbook: XlsxWorkbook, file: string, options: R
   const grids = workbook.grids();
   const chosen = rubricFile(options["rubric-file"]) ?? rubricOption(options.rubric);
   const recognized = { grids, ...recognizeForScoring(grids, builtinRubrics, { chosen, file: basename(file) }) };
+  // A sheet left out of reading (far too long to be a scoring table) says so, not "empty".
+  for (const skip of workbook.skipped) {
+    const sheet = recognized.sheets.find((s) => s.layout.sheet === skip.sheet);
+    if (sheet) sheet.layout.reason = skip.reason;
+  }
   if (chosen && options.force !== true) refuseMisfit(recognized, chosen);
   return recognized;
 }

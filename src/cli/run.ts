@@ -81,20 +81,20 @@ const COMMANDS: Record<string, Command> = {
   },
   derive: {
     summary: "由工作表自身的评分语句生成评分细则（供核对后使用：--rubric-file）",
-    usage: "ziping derive FILE [--sheet NAME] -o RUBRIC.json [--json]",
-    options: { json, sheet: { type: "string" }, output: outputFile },
+    usage: "ziping derive FILE [--sheet NAME] -o RUBRIC.json [--force] [--json]",
+    options: { json, sheet: { type: "string" }, output: outputFile, force },
     run: deriveCommand,
   },
   split: {
     summary: "按责任单位拆分任务分解表，每个单位一个文件",
-    usage: "ziping split FILE --by unit -o DIR [--json]",
-    options: { json, by: { type: "string" }, output: outputFile },
+    usage: "ziping split FILE --by unit -o DIR [--force] [--json]",
+    options: { json, by: { type: "string" }, output: outputFile, force },
     run: splitCommand,
   },
   template: {
     summary: "按内置评分细则生成空白的自评工作簿（已带公式）",
-    usage: "ziping template --rubric ID -o OUT [--json]",
-    options: { json, rubric, "rubric-file": rubricFileOption, output: outputFile },
+    usage: "ziping template --rubric ID -o OUT [--force] [--json]",
+    options: { json, rubric, "rubric-file": rubricFileOption, output: outputFile, force },
     run: templateCommand,
   },
   sample: {
@@ -104,6 +104,24 @@ const COMMANDS: Record<string, Command> = {
     run: sampleCommand,
   },
 };
+
+/** node:util parseArgs's errors, said in Chinese (the option named as typed). */
+function argumentError(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  const option = (/'(-[^']*)'/.exec(e.message ?? "")?.[1] ?? "").replace(/ <value>$/, "");
+  switch (e.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return "没有“" + option + "”这个选项";
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return /argument missing/.test(e.message ?? "")
+        ? "选项“" + option + "”后面需要跟一个值"
+        : "选项“" + option + "”不带值";
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return "多余的参数“" + (/'([^']*)'/.exec(e.message ?? "")?.[1] ?? "") + "”";
+    default:
+      return "无法识别命令行参数";
+  }
+}
 
 function help(): string {
   const lines = ["自评助手（ziping）— 县域养老服务体系考核自评", "", "用法："];
@@ -127,9 +145,7 @@ export async function run(argv: string[], output: Output): Promise<number> {
     try {
       parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true }) as CommandArgs;
     } catch (error) {
-      throw new UsageError(
-        "参数有误：" + (error instanceof Error ? error.message : String(error)) + "\n用法：" + command.usage
-      );
+      throw new UsageError("参数有误：" + argumentError(error) + "\n用法：" + command.usage);
     }
     return await command.run(parsed, output);
   } catch (error) {

@@ -1,16 +1,21 @@
 /** Reading and writing .xlsx files for the commands: every failure becomes a Chinese UsageError (exit 2). */
-import { existsSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import JSZip from "jszip";
 import {
   applyPlan,
   readWorkbook,
   writeWorkbook,
   XlsxApplyError,
+  XlsxProtectedError,
   XlsxReadError,
   type XlsxWorkbook,
 } from "../adapters/xlsx/index";
 import type { WorkbookPlan } from "../plan/plan";
-import { UsageError } from "./io";
+import { fsErrorText, refuseInput, writeWhole } from "./files";
+import { Refusal, UsageError } from "./io";
+
+/** The sheet of a batch summary. */
+export const BATCH_SHEET = "汇总";
 
 export async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
   let data: Buffer;
@@ -23,7 +28,7 @@ export async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
         ? "找不到文件：" + file
         : code === "EISDIR"
           ? "这是一个文件夹，不是工作簿：" + file
-          : "无法读取文件：" + file + "（" + code + "）"
+          : "无法读取文件：" + file + "（" + fsErrorText(error) + "）"
     );
   }
   try {
@@ -34,16 +39,48 @@ export async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
   }
 }
 
-function samePath(a: string, b: string): boolean {
-  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
-  return real(a) === real(b);
+/** A file Ziping wrote (a prepared workbook, a report copy, a batch summary): replaced without asking. */
+export async function isZipingOutput(file: string): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const workbook = zip.file("xl/workbook.xml");
+    if (!workbook) return false;
+    const names = Array.from(
+      (await workbook.async("string")).matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g),
+      (m) => m[1]
+    );
+    return (
+      names.indexOf("_ziping") >= 0 ||
+      names.indexOf("校验报告") >= 0 ||
+      (names.length === 1 && names[0] === BATCH_SHEET)
+    );
+  } catch {
+    return false;
+  }
 }
 
-/** Refuses to write over the input: the input file is never written (CONTRACTS.md). */
-export function checkOutput(input: string | undefined, output: string | undefined, usage: string): string {
+export interface OutputOptions {
+  /** Replace an existing file that Ziping did not write (--force). */
+  force?: boolean;
+  /** Replace an earlier output of Ziping's without asking (fill, report, batch do; template does not). */
+  replaceOurs?: boolean;
+}
+
+/**
+ * The output file, checked before anything is read or written: never one of the inputs (under any
+ * name), an .xlsx, and not someone's existing file unless --force (CONTRACTS.md).
+ */
+export async function checkOutput(
+  inputs: readonly string[],
+  output: string | undefined,
+  usage: string,
+  options: OutputOptions = {}
+): Promise<string> {
   if (!output) throw new UsageError("请用 -o 指定输出文件。\n用法：" + usage);
-  if (input && samePath(input, output)) throw new UsageError("输出文件不能与输入文件相同（不会改写原文件）：" + output);
+  refuseInput(output, inputs);
   if (!/\.xlsx$/i.test(output)) throw new UsageError("输出文件应以 .xlsx 结尾：" + output);
+  if (existsSync(output) && !options.force && !(options.replaceOurs && (await isZipingOutput(output))))
+    throw new UsageError("文件已存在，不会覆盖：" + output + "。确需覆盖请加 --force，或另选输出文件名");
   return output;
 }
 
@@ -55,22 +92,9 @@ export async function savePlanned(workbook: XlsxWorkbook, plan: WorkbookPlan, fi
   try {
     applyPlan(workbook, plan);
   } catch (error) {
+    if (error instanceof XlsxProtectedError) throw new Refusal(error.message);
     if (error instanceof XlsxApplyError) throw new UsageError("无法写出工作簿：" + error.message);
     throw error;
   }
-  const bytes = await writeWorkbook(workbook);
-  const temporary = join(dirname(file), "." + basename(file) + "." + process.pid + ".tmp");
-  try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, file);
-  } catch (error) {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // Nothing was written where nothing can be written (the parent is not a folder).
-    }
-    throw new UsageError(
-      "无法写入文件：" + file + "（" + ((error as NodeJS.ErrnoException).code ?? String(error)) + "）"
-    );
-  }
+  writeWhole(file, await writeWorkbook(workbook));
 }

@@ -100,7 +100,7 @@ describe("fill and score", () => {
     const input = join(dir, "a.xlsx");
     copyFileSync(WEISHAN, input);
     const same = await ziping("fill", input, "-o", input);
-    expect([same.code, same.err]).toEqual([2, "输出文件不能与输入文件相同（不会改写原文件）：" + input + "\n"]);
+    expect([same.code, same.err]).toEqual([2, "输出文件就是输入文件：" + input + "。自评助手从不改写输入文件，请另选输出位置\n"]);
     expect((await ziping("fill", input)).code).toBe(2);
   });
   test("曹县's typed scores are kept and reported; --overwrite replaces them", async () => {

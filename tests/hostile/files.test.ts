@@ -344,8 +344,8 @@ describe("damaged real samples", () => {
     { minLength: 1, maxLength: 6 }
   );
 
+  // A hang would end in jest's timeout; how long a read takes is for the benchmark, not a test.
   async function outcomeOf(bytes: Buffer, outcomes: Record<string, number>): Promise<void> {
-    const start = performance.now();
     let outcome: string;
     try {
       const wb = await readWorkbook(bytes);
@@ -357,7 +357,6 @@ describe("damaged real samples", () => {
       outcome = e.reason;
     }
     outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-    expect(performance.now() - start).toBeLessThan(5000);
   }
 
   test("flipped bytes, cut tails and zeroed runs of the zip: XlsxReadError or a workbook that recognition copes with", async () => {

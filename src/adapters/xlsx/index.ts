@@ -5,5 +5,5 @@
 export { readWorkbook, newWorkbook, XlsxReadError } from "./read";
 // A type only: an XlsxWorkbook comes from readWorkbook or newWorkbook, never from `new`.
 export type { XlsxWorkbook, SheetInfo, SheetState, XlsxReadFailure } from "./read";
-export { applyPlan, writeWorkbook, XlsxApplyError, INPUT_FILL, PINNED_DATE } from "./apply";
+export { applyPlan, writeWorkbook, XlsxApplyError, XlsxProtectedError, INPUT_FILL, PINNED_DATE } from "./apply";
 export type { WriteOptions } from "./apply";

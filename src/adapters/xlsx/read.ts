@@ -26,7 +26,7 @@ import { recalculate, type DefinedName, type Recalculation } from "../../sheet/r
 import { checkSheet, checkSizes, declaredSizes, LIMITS, LimitError, scanSheet, skippedReason } from "./limits";
 import { openStore, PackageError, PackageStore, XlsxPackage } from "./patch/package";
 import { EMPTY_WORKSHEET } from "./patch/sheet";
-import { XmlPartError } from "./patch/xml";
+import { children, parseXml, RELATIONSHIPS_NS, serializeXml, XmlPartError } from "./patch/xml";
 
 // --- errors ------------------------------------------------------------------------------------
 
@@ -301,7 +301,7 @@ export async function readWorkbook(data: Bytes): Promise<XlsxWorkbook> {
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs hands the bytes to JSZip, which takes a Uint8Array as well as a Buffer.
-    const input = prune.length ? await withEmptySheets(bytes, prune) : bytes;
+    const input = await exceljsView(bytes, pkg, prune);
     await wb.xlsx.load(input as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
   } catch (e) {
     throw fail("corrupt-workbook", errorText(e));
@@ -320,10 +320,39 @@ export async function readWorkbook(data: Bytes): Promise<XlsxWorkbook> {
   return new XlsxWorkbook(store, sheets, await definedNamesOf(zip, wb), skipped);
 }
 
-/** A copy of the file for exceljs to read, the sheets named left empty. */
-async function withEmptySheets(bytes: Uint8Array, paths: string[]): Promise<Uint8Array> {
+/**
+ * The file as exceljs can read it, when it cannot read it as it is: sheets far too long left empty,
+ * and sheets stored under part names other than xl/worksheets/sheetN.xml (legal, and LibreOffice
+ * opens them; exceljs 4.4 skips them) renamed to such names. Only exceljs sees this copy; the
+ * package written back is the file's own.
+ */
+async function exceljsView(bytes: Uint8Array, pkg: XlsxPackage, empty: string[]): Promise<Uint8Array> {
+  const sheets = pkg.sheets().filter((s) => s.path);
+  const odd = sheets.filter((s) => !/^xl\/worksheets\/sheet\d+\.xml$/.test(s.path));
+  if (!empty.length && !odd.length) return bytes;
   const copy = await JSZip.loadAsync(bytes);
-  for (const path of paths) copy.file(path, EMPTY_WORKSHEET);
+  for (const path of empty) copy.file(path, EMPTY_WORKSHEET);
+  if (odd.length) {
+    const relsPath = "xl/_rels/workbook.xml.rels";
+    const rels = parseXml(await copy.file(relsPath)!.async("string"), relsPath);
+    let n = 1;
+    for (const sheet of odd) {
+      while (copy.file("xl/worksheets/sheet" + n + ".xml")) n++;
+      const to = "xl/worksheets/sheet" + n + ".xml";
+      copy.file(to, await copy.file(sheet.path)!.async("uint8array"));
+      copy.remove(sheet.path);
+      const from = sheet.path.replace(/[^/]+$/, "_rels/") + sheet.path.replace(/^.*\//, "") + ".rels";
+      const ownRels = copy.file(from);
+      if (ownRels) {
+        copy.file("xl/worksheets/_rels/sheet" + n + ".xml.rels", await ownRels.async("uint8array"));
+        copy.remove(from);
+      }
+      const rid = sheet.element.getAttributeNS(RELATIONSHIPS_NS, "id") || sheet.element.getAttribute("r:id");
+      for (const rel of children(rels.documentElement!, "Relationship"))
+        if (rel.getAttribute("Id") === rid) rel.setAttribute("Target", "worksheets/sheet" + n + ".xml");
+    }
+    copy.file(relsPath, serializeXml(rels));
+  }
   return copy.generateAsync({ type: "uint8array", compression: "STORE" });
 }
 

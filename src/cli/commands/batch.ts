@@ -1,5 +1,6 @@
-import { readdirSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
+import JSZip from "jszip";
 import { newWorkbook } from "../../adapters/xlsx/index";
 import { acceptedNotes } from "../../check/accepted";
 import { rankRows, type BatchRow } from "../../check/batch";
@@ -12,7 +13,7 @@ import { a1 } from "../../sheet/grid";
 import { EXIT, printJson, Refusal, UsageError, type Output } from "../io";
 import { recognizeLoaded, type RubricOptions } from "../recognizeFile";
 import type { CommandArgs } from "../run";
-import { checkOutput, loadWorkbook, savePlanned } from "../workbookFile";
+import { BATCH_SHEET, checkOutput, isZipingOutput, loadWorkbook, savePlanned } from "../workbookFile";
 
 const USAGE = "ziping batch FILES_OR_DIR... [--json] [-o SUMMARY.xlsx]";
 
@@ -114,8 +115,21 @@ const HEADERS = [
   "说明",
 ];
 
+/** A summary this command wrote earlier (one sheet, 汇总, headed 排名): told from the package alone. */
+async function isBatchSummary(file: string): Promise<boolean> {
+  if (!(await isZipingOutput(file))) return false;
+  try {
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const sheet = Object.keys(zip.files).find((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n));
+    const xml = sheet ? await zip.file(sheet)!.async("string") : "";
+    return new RegExp('<c r="A1"[^>]*><is><t[^>]*>' + HEADERS[0] + "</t>").test(xml);
+  } catch {
+    return false;
+  }
+}
+
 function summaryOps(rows: BatchRow[]): PlanOp[] {
-  const sheet = "汇总";
+  const sheet = BATCH_SHEET;
   const ops: PlanOp[] = [{ op: "addSheet", sheet, columnWidths: [6, 36, 40, 10, 8, 8, 16, 8, 8, 8, 40] }];
   HEADERS.forEach((h, c) =>
     ops.push({ op: "set", sheet, cell: a1(0, c), value: h, style: { bold: true, fill: "#DDEBF7", align: "center" } })
@@ -150,9 +164,17 @@ function summaryOps(rows: BatchRow[]): PlanOp[] {
 
 export async function batchCommand(args: CommandArgs, output: Output): Promise<number> {
   if (!args.positionals.length) throw new UsageError("请指定要检查的工作簿或文件夹。\n用法：" + USAGE);
+  // Its own earlier summaries are not counties: left out, whatever folder they are in.
+  const found = collectFiles(args.positionals);
+  const files: string[] = [];
+  for (const file of found) if (!(await isBatchSummary(file))) files.push(file);
   const out =
-    args.values.output === undefined ? undefined : checkOutput(undefined, args.values.output as string, USAGE);
-  const files = collectFiles(args.positionals);
+    args.values.output === undefined
+      ? undefined
+      : await checkOutput(files, args.values.output as string, USAGE, {
+          force: args.values.force === true,
+          replaceOurs: true,
+        });
   if (!files.length) throw new UsageError("没有找到 .xlsx 文件：" + args.positionals.join("、"));
   const rows: BatchRow[] = [];
   // One file at a time: a city's fifteen workbooks need not all be in memory at once.

@@ -1,4 +1,5 @@
-import { renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { refuseInput, writeWhole } from "../files";
 import { basename } from "node:path";
 import { deriveRubric } from "../../sheet/derive";
 import { recognizeSheet } from "../../sheet/recognize";
@@ -8,7 +9,17 @@ import { EXIT, printJson, UsageError, type Output } from "../io";
 import type { CommandArgs } from "../run";
 import { loadWorkbook } from "../workbookFile";
 
-const USAGE = "ziping derive FILE [--sheet NAME] -o RUBRIC.json [--json]";
+const USAGE = "ziping derive FILE [--sheet NAME] -o RUBRIC.json [--force] [--json]";
+
+/** A rubric file this command wrote before (its `derived` field says so): replaced without asking. */
+function isDerivedRubricFile(file: string): boolean {
+  try {
+    const data = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, "")) as { derived?: unknown };
+    return typeof data === "object" && data !== null && data.derived !== undefined;
+  } catch {
+    return false;
+  }
+}
 
 /** Derives the rubric of a sheet from its own scoring sentences and writes it as a rubric data file. */
 export async function deriveCommand(args: CommandArgs, output: Output): Promise<number> {
@@ -17,6 +28,9 @@ export async function deriveCommand(args: CommandArgs, output: Output): Promise<
   const out = args.values.output as string | undefined;
   if (!out) throw new UsageError("请用 -o 指定输出的评分细则文件（.json）。\n用法：" + USAGE);
   if (!/\.json$/i.test(out)) throw new UsageError("输出文件应以 .json 结尾：" + out);
+  refuseInput(out, [file]);
+  if (existsSync(out) && args.values.force !== true && !isDerivedRubricFile(out))
+    throw new UsageError("文件已存在，不会覆盖：" + out + "。确需覆盖请加 --force，或另选输出文件名");
   const workbook = await loadWorkbook(file);
   const wanted = args.values.sheet as string | undefined;
   const grids = workbook.grids().filter((g) => OWN_SHEETS.indexOf(g.sheet) < 0);
@@ -26,9 +40,7 @@ export async function deriveCommand(args: CommandArgs, output: Output): Promise<
     const layout = recognizeSheet(grid);
     if (layout.kind === "unknown" || !layout.rows.some((r) => r.kind === "indicator")) continue;
     const { rubric, pending } = deriveRubric(grid, layout, basename(file));
-    const temporary = out + "." + process.pid + ".tmp";
-    writeFileSync(temporary, JSON.stringify(rubric, null, 2) + "\n");
-    renameSync(temporary, out);
+    writeWhole(out, JSON.stringify(rubric, null, 2) + "\n");
     if (args.values.json) {
       printJson(output, {
         file,

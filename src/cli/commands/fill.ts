@@ -6,12 +6,15 @@ import { nothingRecognized, recognizeLoaded, recognizeWritten } from "../recogni
 import type { CommandArgs } from "../run";
 import { checkOutput, loadWorkbook, savePlanned } from "../workbookFile";
 
-const USAGE = "ziping fill FILE -o OUT [--rubric ID] [--overwrite] [--json]";
+const USAGE = "ziping fill FILE -o OUT [--rubric ID | --rubric-file RUBRIC.json] [--force] [--overwrite] [--json]";
 
 export async function fillCommand(args: CommandArgs, output: Output): Promise<number> {
   const file = args.positionals[0];
   if (!file) throw new UsageError("请指定要填充的 .xlsx 文件。\n用法：" + USAGE);
-  const out = checkOutput(file, args.values.output as string | undefined, USAGE);
+  const out = await checkOutput([file], args.values.output as string | undefined, USAGE, {
+    force: args.values.force === true,
+    replaceOurs: true,
+  });
   const workbook = await loadWorkbook(file);
   const { grids, sheets, primary } = recognizeLoaded(workbook, file, args.values);
   if (!primary) {

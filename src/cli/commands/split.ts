@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { newWorkbook } from "../../adapters/xlsx/index";
 import { hasUnitColumn, rowsByUnit, unitFileName, unitSheetOps } from "../../plan/split";
@@ -6,8 +6,9 @@ import { EXIT, printJson, UsageError, type Output } from "../io";
 import { nothingRecognized, recognizeLoaded } from "../recognizeFile";
 import type { CommandArgs } from "../run";
 import { loadWorkbook, savePlanned } from "../workbookFile";
+import { makeFolder, refuseInput } from "../files";
 
-const USAGE = "ziping split FILE --by unit -o DIR [--json]";
+const USAGE = "ziping split FILE --by unit -o DIR [--force] [--json]";
 
 export async function splitCommand(args: CommandArgs, output: Output): Promise<number> {
   const file = args.positionals[0];
@@ -16,7 +17,7 @@ export async function splitCommand(args: CommandArgs, output: Output): Promise<n
     throw new UsageError("目前只支持按责任单位拆分（--by unit）。\n用法：" + USAGE);
   const dir = args.values.output as string | undefined;
   if (!dir) throw new UsageError("请用 -o 指定输出文件夹。\n用法：" + USAGE);
-  if (existsSync(dir) && !existsSync(join(dir, "."))) throw new UsageError("输出位置不是文件夹：" + dir);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError("输出位置不是文件夹：" + dir);
   const workbook = await loadWorkbook(file);
   const { grids, sheets } = recognizeLoaded(workbook, file);
   const sheet = sheets.find((s) => s.layout.kind !== "unknown" && hasUnitColumn(s.layout));
@@ -31,14 +32,25 @@ export async function splitCommand(args: CommandArgs, output: Output): Promise<n
   }
   const grid = grids.find((g) => g.sheet === sheet.layout.sheet)!;
   const units = rowsByUnit(sheet.layout);
-  mkdirSync(dir, { recursive: true });
-  const written: Array<{ unit: string; file: string; rows: number }> = [];
+  // Every file's name first: one that is the input, or someone's file, stops the split before any is written.
+  const targets: string[] = [];
   const used = new Set<string>();
   for (const unit of units) {
     let name = unitFileName(unit.unit);
     for (let n = 2; used.has(name); n++) name = unitFileName(unit.unit) + "-" + n;
     used.add(name);
     const target = join(dir, name + ".xlsx");
+    refuseInput(target, [file]);
+    if (existsSync(target) && args.values.force !== true)
+      throw new UsageError(
+        "文件夹中已有“" + name + ".xlsx”，不会覆盖：" + target + "。确需覆盖请加 --force，或另选输出文件夹"
+      );
+    targets.push(target);
+  }
+  makeFolder(dir);
+  const written: Array<{ unit: string; file: string; rows: number }> = [];
+  for (const [i, unit] of units.entries()) {
+    const target = targets[i];
     const ops = [{ op: "addSheet" as const, sheet: grid.sheet }, ...unitSheetOps(grid, sheet.layout, unit, grid.sheet)];
     await savePlanned(newWorkbook(), { ops, summary: [], kept: [] }, target);
     written.push({ unit: unit.unit, file: target, rows: unit.rows.length });

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { newWorkbook } from "../../adapters/xlsx/index";
 import { buildTemplatePlan } from "../../plan/template";
 import { EXIT, printJson, UsageError, type Output } from "../io";
@@ -11,8 +10,9 @@ const USAGE = "ziping template --rubric ID -o OUT [--json]";
 export async function templateCommand(args: CommandArgs, output: Output): Promise<number> {
   const rubric = rubricFile(args.values["rubric-file"]) ?? rubricOption(args.values.rubric);
   if (!rubric) throw new UsageError("请用 --rubric 指定评分细则（可用 ziping rubrics 查看）。\n用法：" + USAGE);
-  const out = checkOutput(undefined, args.values.output as string | undefined, USAGE);
-  if (existsSync(out)) throw new UsageError("文件已存在，不会覆盖：" + out);
+  const out = await checkOutput([], args.values.output as string | undefined, USAGE, {
+    force: args.values.force === true,
+  });
   const plan = buildTemplatePlan(rubric);
   await savePlanned(newWorkbook(), plan, out);
   if (args.values.json)

@@ -30,7 +30,13 @@ export function renderFindings(findings: readonly Finding[]): string {
 export async function validateCommand(args: CommandArgs, output: Output): Promise<number> {
   const file = args.positionals[0];
   if (!file) throw new UsageError("请指定要校验的 .xlsx 文件。\n用法：" + USAGE);
-  const report = args.values.report === undefined ? undefined : checkOutput(file, args.values.report as string, USAGE);
+  const report =
+    args.values.report === undefined
+      ? undefined
+      : await checkOutput([file], args.values.report as string, USAGE, {
+          force: args.values.force === true,
+          replaceOurs: true,
+        });
   const workbook = await loadWorkbook(file);
   const { grids, sheets, primary } = recognizeLoaded(workbook, file, args.values);
   if (!primary) {

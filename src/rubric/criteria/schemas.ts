@@ -40,7 +40,18 @@ export type FlagCriterion = z.infer<typeof flagSchema>;
 export const choiceSchema = z.object({
   kind: z.literal("choice"),
   ...criterionBase,
-  options: z.array(z.object({ label: z.string().min(1), points: pointsSchema })).min(1),
+  // Options become an Excel drop-down list ("是,否"): a comma or a double quote would break it.
+  options: z
+    .array(
+      z.object({
+        label: z
+          .string()
+          .min(1)
+          .refine((label) => !/[,"]/.test(label), { message: "选项不能含英文逗号或英文双引号（下拉列表以逗号分隔）" }),
+        points: pointsSchema,
+      })
+    )
+    .min(1),
 });
 export type ChoiceCriterion = z.infer<typeof choiceSchema>;
 

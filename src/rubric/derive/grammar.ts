@@ -1341,6 +1341,14 @@ function fallback(text: string, points: number, bonusOption: number | undefined,
 }
 
 /** The drafts as criteria: lettered in order, their requirements by letter, their metrics listed. */
+/**
+ * An option as a drop-down list can hold it: Excel's inline lists split on "," and end at '"', so
+ * those become their full-width forms (the rubric schema refuses them).
+ */
+function optionLabel(label: string | undefined): string {
+  return (label || "选项").replace(/,/g, "，").replace(/"/g, "＂");
+}
+
 function toCriteria(drafts: Draft[], text: string, prefix: string, metrics: Metric[]): Criterion[] {
   const ids = new Map<Draft, string>();
   drafts.forEach((d, i) => ids.set(d, criterionLetter(i)));
@@ -1408,7 +1416,7 @@ function toCriteria(drafts: Draft[], text: string, prefix: string, metrics: Metr
         return {
           kind: "choice",
           ...common,
-          options: d.options!.map((o) => ({ label: o.label || "选项", points: tidy(Math.max(0, o.points)) })),
+          options: d.options!.map((o) => ({ label: optionLabel(o.label), points: tidy(Math.max(0, o.points)) })),
         };
       case "perItem":
         return {
