@@ -187,8 +187,9 @@ describeE2E("the lite pane (IE11) over ExcelApi 1.1", () => {
         .map((g) => g.sheet)
     );
     expect(sheets).toEqual(expect.arrayContaining(["自评依据", "指标数据", "自评汇总"]));
-    // Nothing entered in 自评依据 yet: the total from evidence is 0.
-    expect(await text("#zl-total")).toBe("0 / 100 分");
+    // The self-score is the 自评得分 column as sent: the sample's ten typed scores are kept
+    // (assets/samples/README.md: 16 + 5 + 9 = 30); nothing is entered in 自评依据 yet.
+    expect(await text("#zl-total")).toBe("30 / 100 分");
 
     // A person types into 自评依据 (ExcelApi 1.1 has no change events): 刷新 shows the new total.
     // sd-2023 1.1.a "建立联席会议或议事协调机构的得2分", 1.1.c "召开年度联席会议的得1分",
@@ -203,11 +204,14 @@ describeE2E("the lite pane (IE11) over ExcelApi 1.1", () => {
       for (const c of typing) if (c) fake.setValue(c.sheet, c.cell, c.value);
     }, cells);
     await page.getByRole("button", { name: "刷新" }).click();
-    await page.locator("#zl-total", { hasText: "5 / 100 分" }).waitFor();
+    // Those rows' scores were typed and are kept: 按自评依据可得 says 5 beside the unchanged 30.
+    await page.locator("#zl-supported", { hasText: "按自评依据可得 5/100 分" }).waitFor();
+    expect(await text("#zl-total")).toBe("30 / 100 分");
     const first = page.locator(".category").first();
-    expect(await first.locator(".value").textContent()).toBe("5 / 18 分");
+    // 一级指标 1 as typed: G4 4 + G5 6 + G6 3 + G7 3 = 16 of 18.
+    expect(await first.locator(".value").textContent()).toBe("16 / 18 分");
     expect(await first.locator("[role=progressbar]").getAttribute("aria-valuenow")).toBe(
-      String(Math.round((5 / 18) * 100))
+      String(Math.round((16 / 18) * 100))
     );
     await shot("3-scored", "#zl-score-heading");
 
