@@ -160,6 +160,7 @@ function applyOp(pkg: XlsxPackage, op: PlanOp, patchOf: (sheet: string) => Sheet
     if (!entry) entry = pkg.addWorksheet(op.sheet, EMPTY_WORKSHEET, op.hidden === true);
     else if (op.hidden !== undefined) {
       setAttr(entry.element, "state", op.hidden ? "hidden" : undefined);
+      entry.state = op.hidden ? "hidden" : "visible";
       pkg.changed(pkg.workbookPath);
     }
     patchOf(op.sheet)?.columns(op.columnWidths, op.hiddenColumns);

@@ -210,8 +210,15 @@ export class XlsxPackage {
     return this.loaded("[Content_Types].xml").documentElement!;
   }
 
-  /** The sheets in tab order, with the part each is stored in. */
+  private sheetList: PackageSheet[] | undefined;
+
+  /** The sheets in tab order, with the part each is stored in (read once; adding a sheet updates it). */
   sheets(): PackageSheet[] {
+    if (!this.sheetList) this.sheetList = this.readSheets();
+    return this.sheetList;
+  }
+
+  private readSheets(): PackageSheet[] {
     const sheetsEl = child(this.workbook, "sheets");
     if (!sheetsEl) return [];
     const rels = children(this.workbookRels, "Relationship");
@@ -304,7 +311,9 @@ export class XlsxPackage {
     element.setAttributeNS(RELATIONSHIPS_NS, this.relationshipPrefix() + ":id", id);
     sheetsEl.appendChild(element);
     this.changed(this.workbookPath);
-    return { name, path, state: hidden ? "hidden" : "visible", element };
+    const sheet: PackageSheet = { name, path, state: hidden ? "hidden" : "visible", element };
+    this.sheets().push(sheet);
+    return sheet;
   }
 
   /** The prefix workbook.xml binds to the relationships namespace ("r" almost always). */
