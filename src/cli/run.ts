@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { batchCommand } from "./commands/batch";
 import { deriveCommand } from "./commands/derive";
 import { fillCommand } from "./commands/fill";
+import { importCommand } from "./commands/import";
 import { inspectCommand } from "./commands/inspect";
 import { rubricsCommand } from "./commands/rubrics";
 import { scoreCommand } from "./commands/score";
@@ -90,6 +91,12 @@ const COMMANDS: Record<string, Command> = {
     usage: "ziping split FILE --by unit -o DIR [--json]",
     options: { json, by: { type: "string" }, output: outputFile },
     run: splitCommand,
+  },
+  import: {
+    summary: "导入 Word 通知（.docx，装有 LibreOffice 时也可 .doc）中的评分表，写出工作簿，并列出正文中的目标",
+    usage: "ziping import NOTICE.docx -o 工作簿.xlsx [--json]",
+    options: { json, output: outputFile },
+    run: importCommand,
   },
   template: {
     summary: "按内置评分细则生成空白的自评工作簿（已带公式）",
