@@ -9,6 +9,7 @@ import { deriveCommand } from "./commands/derive";
 import { fillCommand } from "./commands/fill";
 import { importCommand } from "./commands/import";
 import { inspectCommand } from "./commands/inspect";
+import { mergeCommand } from "./commands/merge";
 import { rubricsCommand } from "./commands/rubrics";
 import { scoreCommand } from "./commands/score";
 import { splitCommand } from "./commands/split";
@@ -91,6 +92,12 @@ const COMMANDS: Record<string, Command> = {
     usage: "ziping split FILE --by unit -o DIR [--json]",
     options: { json, by: { type: "string" }, output: outputFile },
     run: splitCommand,
+  },
+  merge: {
+    summary: "把各单位报送的拆分文件按指标合并回县里的工作簿（冲突列出、不猜），并写出“进度”工作表",
+    usage: "ziping merge 任务分解表.xlsx 各单位文件或文件夹... -o 汇总.xlsx [--overwrite] [--json]",
+    options: { json, output: outputFile, overwrite: { type: "boolean" } },
+    run: mergeCommand,
   },
   import: {
     summary: "导入 Word 通知（.docx，装有 LibreOffice 时也可 .doc）中的评分表，写出工作簿，并列出正文中的目标",
