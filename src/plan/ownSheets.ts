@@ -150,7 +150,9 @@ export function stateOps(grids: readonly Grid[], rubric: Rubric, sheet: string):
     }
   }
   rows.forEach((row, r) =>
-    row.forEach((value, c) => ops.push({ op: "set", sheet: STATE_SHEET, cell: a1(r, c), value }))
+    row.forEach((value, c) => {
+      if (value !== "") ops.push({ op: "set", sheet: STATE_SHEET, cell: a1(r, c), value });
+    })
   );
   return ops;
 }

@@ -350,6 +350,24 @@ describe("merge: split → units edit → merge", () => {
     expect(again.json().kept).toEqual([]);
   });
 
+  test("a fill after the merge keeps what the merge recorded: a unit's update is still the unit's, not the county's", async () => {
+    const refilled = join(dir, "汇总-重新填充.xlsx");
+    expect((await ziping("fill", out, "-o", refilled)).code).toBe(0);
+    const same = await ziping("merge", refilled, units, "-o", join(dir, "汇总5.xlsx"), "--json");
+    expect([same.json().written, same.json().kept]).toEqual([[], []]);
+    // 县民政局's newer file (the second round's) changes 1.1 (H3), which the first merge wrote: written, not
+    // kept as the county's; and types 1.3 (H5), blank here: written.
+    const newer = join(dir, "第二轮", "县民政局-更新.xlsx");
+    const update = await ziping("merge", refilled, newer, "-o", join(dir, "汇总6.xlsx"), "--json");
+    expect(
+      update
+        .json()
+        .written.map((w: { cell: string }) => w.cell)
+        .sort()
+    ).toEqual(["H3", "H5"]);
+    expect(update.json().kept.map((k: { cell: string }) => k.cell)).toEqual([]);
+  });
+
   test("the output is never an input; wrong arguments: exit 2", async () => {
     const same = await ziping("merge", county, units, "-o", join(units, "县财政局.xlsx"));
     expect([same.code, same.err]).toEqual([
@@ -363,5 +381,32 @@ describe("merge: split → units edit → merge", () => {
       1,
       "无法合并：工作表“评分细则”没有牵头单位或责任单位列，不是拆分过的任务分解表。\n",
     ]);
+  });
+});
+
+describe("merge on a table never filled", () => {
+  test("微山's own 任务分解表: a unit's 完成情况 lands in a new column; no 自评依据 to carry", async () => {
+    const plain = join(dir, "plain");
+    mkdirSync(plain);
+    expect((await ziping("split", join(SAMPLES, "微山县-任务分解表.xlsx"), "-o", plain)).code).toBe(0);
+    // The unit file: A–F as the county's table, G 本单位职责, H 完成情况, I 佐证材料; 县委宣传部 has 4.4 only.
+    await edit(join(plain, "县委宣传部.xlsx"), new Date(2023, 9, 15, 8, 0), (wb) => {
+      wb.getWorksheet(SHEET)!.getCell("H2").value = "已在县融媒体开设助老食堂宣传专栏";
+    });
+    const r = await ziping(
+      "merge",
+      join(SAMPLES, "微山县-任务分解表.xlsx"),
+      plain,
+      "-o",
+      join(dir, "plain.xlsx"),
+      "--json"
+    );
+    expect(r.code).toBe(0);
+    // 4.4 is the county's row 21 (1.1 on row 3); the table ends at F, so 完成情况 is G.
+    expect(r.json().written.map((w: { cell: string; units: string[] }) => [w.cell, w.units])).toEqual([
+      ["G21", ["县委宣传部"]],
+    ]);
+    const all = await grids(join(dir, "plain.xlsx"));
+    expect([at(all, SHEET, "G2"), at(all, SHEET, "G21")]).toEqual(["完成情况", "已在县融媒体开设助老食堂宣传专栏"]);
   });
 });
