@@ -646,7 +646,7 @@ export function buildMergePlan(
 
   // 5. The plan: added columns, values, 进度, _ziping.
   const plan: WorkbookPlan = { ops: [], summary: [], kept: [] };
-  for (const c of addedCols) {
+  addedCols.forEach((c, k) => {
     plan.ops.push({
       op: "set",
       sheet: grid.sheet,
@@ -655,9 +655,17 @@ export function buildMergePlan(
       style: HEADER_STYLE,
     });
     plan.summary.push(
-      "在“" + grid.sheet + "”第 " + columnLetter(c.col) + " 列（表格右侧第一个空列）新增“" + c.header + "”列"
+      "在“" +
+        grid.sheet +
+        "”第 " +
+        columnLetter(c.col) +
+        " 列（" +
+        (k === 0 ? "表格右侧第一个空列" : "其右") +
+        "）新增“" +
+        c.header +
+        "”列"
     );
-  }
+  });
   plan.ops.push(...ops);
   plan.ops.push(...progressOps(county, unitsProgress, indicatorsProgress));
   plan.ops.push(...stateOps(county, records, values, fileState, rowState));
