@@ -7,7 +7,9 @@ import { parseArgs } from "node:util";
 import { batchCommand } from "./commands/batch";
 import { deriveCommand } from "./commands/derive";
 import { fillCommand } from "./commands/fill";
+import { importCommand } from "./commands/import";
 import { inspectCommand } from "./commands/inspect";
+import { mergeCommand } from "./commands/merge";
 import { rubricsCommand } from "./commands/rubrics";
 import { scoreCommand } from "./commands/score";
 import { splitCommand } from "./commands/split";
@@ -90,6 +92,18 @@ const COMMANDS: Record<string, Command> = {
     usage: "ziping split FILE --by unit -o DIR [--force] [--json]",
     options: { json, by: { type: "string" }, output: outputFile, force },
     run: splitCommand,
+  },
+  merge: {
+    summary: "把各单位报送的拆分文件按指标合并回县里的工作簿（冲突列出、不猜），并写出“进度”工作表",
+    usage: "ziping merge 任务分解表.xlsx 各单位文件或文件夹... -o 汇总.xlsx [--overwrite] [--force] [--json]",
+    options: { json, output: outputFile, overwrite: { type: "boolean" }, force },
+    run: mergeCommand,
+  },
+  import: {
+    summary: "导入 Word 通知（.docx，装有 LibreOffice 时也可 .doc）中的评分表，写出工作簿，并列出正文中的目标",
+    usage: "ziping import NOTICE.docx -o 工作簿.xlsx [--force] [--json]",
+    options: { json, output: outputFile, force },
+    run: importCommand,
   },
   template: {
     summary: "按内置评分细则生成空白的自评工作簿（已带公式）",

@@ -13,12 +13,27 @@ import { EVIDENCE_SHEET, METRICS_SHEET, STATE_SHEET, SUMMARY_SHEET } from "./for
 export const REPORT_SHEET = "校验报告";
 export const SUMMARY_HEADERS = ["编号", "一级指标", "分值", "自评得分", "加分分值", "加分得分"];
 export const REPORT_HEADERS = ["序号", "级别", "问题", "工作表", "单元格", "指标", "说明", "情况说明", "键"];
+/** The 进度 sheet `merge` writes: each unit's returns, then each indicator's units still owing it. */
+export const PROGRESS_SHEET = "进度";
+export const PROGRESS_HEADERS = [
+  "单位",
+  "分到的行数",
+  "已报送行数",
+  "已填完成情况",
+  "有佐证材料",
+  "尚未填报",
+  "最后合并的文件",
+  "文件日期",
+];
+/** Rows of _ziping that `merge` keeps (what it wrote, each unit's last file and rows); a fill carries them over. */
+export const MERGE_STATE_KINDS = ["merged", "mergeValue", "mergeFile", "mergeRow"];
 
 const SIGNATURES: Record<string, string[]> = {
   [EVIDENCE_SHEET]: EVIDENCE_HEADERS,
   [METRICS_SHEET]: METRIC_HEADERS,
   [SUMMARY_SHEET]: SUMMARY_HEADERS,
   [REPORT_SHEET]: REPORT_HEADERS,
+  [PROGRESS_SHEET]: PROGRESS_HEADERS,
   // _ziping starts with the rubric a fill recorded, or with a 说明 written before any fill.
   [STATE_SHEET]: ["rubric"],
 };
@@ -44,7 +59,9 @@ function isOurs(grid: Grid): boolean {
   if (!signature) return false;
   const blank = grid.values.every((row) => row.every((v) => v === null || v === ""));
   if (blank) return true;
-  if (grid.sheet === STATE_SHEET) return ["rubric", "accept", "written"].indexOf(String(cellAt(grid, 0, 0))) >= 0;
+  // _ziping starts with what a fill recorded, a 说明, a fingerprint, a split file's unit, or what merge wrote.
+  if (grid.sheet === STATE_SHEET)
+    return ["rubric", "accept", "written", "unit"].concat(MERGE_STATE_KINDS).indexOf(String(cellAt(grid, 0, 0))) >= 0;
   // The first two headers: what every version of our sheets has written there.
   return signature.slice(0, 2).every((header, col) => cellAt(grid, 0, col) === header);
 }
@@ -150,7 +167,9 @@ export function stateOps(grids: readonly Grid[], update: StateUpdate): PlanOp[] 
     );
   }
   rows.forEach((row, r) =>
-    row.forEach((value, c) => ops.push({ op: "set", sheet: STATE_SHEET, cell: a1(r, c), value }))
+    row.forEach((value, c) => {
+      if (value !== "") ops.push({ op: "set", sheet: STATE_SHEET, cell: a1(r, c), value });
+    })
   );
   return ops;
 }

@@ -65,11 +65,21 @@ export function unitFileName(unit: string): string {
 }
 
 const HEADER: CellStyle = { bold: true, fill: "#DDEBF7", wrap: true, align: "center" };
+const INPUT: CellStyle = { input: true, wrap: true };
+
+/** The columns a unit fills that the county's table lacks: 完成情况 and 佐证材料, after 本单位职责. */
+export function unitInputColumns(layout: SheetLayout): string[] {
+  const out: string[] = [];
+  if (layout.columns.progress === undefined) out.push("完成情况");
+  if (layout.columns.evidence === undefined) out.push("佐证材料");
+  return out;
+}
 
 /**
  * The ops that write one unit's sheet: the header rows as they are, then the unit's rows with
- * their category written out (it is blank below a category's first row in the source), and a
- * last column saying whether the unit leads or shares the task.
+ * their category written out (it is blank below a category's first row in the source), a column
+ * saying whether the unit leads or shares the task, and the columns the unit fills (完成情况,
+ * 佐证材料) where the table has none.
  */
 export function unitSheetOps(grid: Grid, layout: SheetLayout, unit: UnitRows, sheet: string): PlanOp[] {
   const width = columnCount(grid);
@@ -92,6 +102,9 @@ export function unitSheetOps(grid: Grid, layout: SheetLayout, unit: UnitRows, sh
     }
   }
   set(headerRows - 1, width, "本单位职责", HEADER);
+  // What the unit fills and `merge` carries back: 完成情况 and 佐证材料, where the table has no such column.
+  const inputs = unitInputColumns(layout);
+  inputs.forEach((header, k) => set(headerRows - 1, width + 1 + k, header, HEADER));
   unit.rows.forEach(({ row, role }, i) => {
     const target = headerRows + i;
     for (let c = 0; c < width; c++) {
@@ -103,6 +116,7 @@ export function unitSheetOps(grid: Grid, layout: SheetLayout, unit: UnitRows, sh
       set(target, c, category ?? own, { wrap: true });
     }
     set(target, width, role);
+    inputs.forEach((_, k) => ops.push({ op: "style", sheet, range: a1(target, width + 1 + k), style: INPUT }));
   });
   ops.push({ op: "freeze", sheet, rows: headerRows, columns: 0 });
   return ops;

@@ -8,7 +8,7 @@ import { FIT_THRESHOLD, matchRubric, rankRubrics, type SheetMatch } from "./matc
 import { recognizeSheet, type SheetLayout } from "./recognize";
 
 /** Sheets Ziping writes: never recognized as a county's table. */
-export const OWN_SHEETS = ["自评依据", "指标数据", "自评汇总", "校验报告", "_ziping"];
+export const OWN_SHEETS = ["自评依据", "指标数据", "自评汇总", "校验报告", "进度", "_ziping"];
 
 export interface SheetRecognition {
   layout: SheetLayout;

@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { newWorkbook } from "../../adapters/xlsx/index";
 import { hasUnitColumn, rowsByUnit, unitFileName, unitSheetOps } from "../../plan/split";
+import { unitKeyedSheetOps, unitStateOps } from "../../plan/unitReturn";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import { nothingRecognized, recognizeLoaded } from "../recognizeFile";
 import type { CommandArgs } from "../run";
@@ -19,7 +20,7 @@ export async function splitCommand(args: CommandArgs, output: Output): Promise<n
   if (!dir) throw new UsageError("请用 -o 指定输出文件夹。\n用法：" + USAGE);
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError("输出位置不是文件夹：" + dir);
   const workbook = await loadWorkbook(file);
-  const { grids, sheets } = recognizeLoaded(workbook, file);
+  const { grids, sheets, primary } = recognizeLoaded(workbook, file);
   const sheet = sheets.find((s) => s.layout.kind !== "unknown" && hasUnitColumn(s.layout));
   if (!sheet) {
     const recognized = sheets.filter((s) => s.layout.kind !== "unknown");
@@ -32,6 +33,9 @@ export async function splitCommand(args: CommandArgs, output: Output): Promise<n
   }
   const grid = grids.find((g) => g.sheet === sheet.layout.sheet)!;
   const units = rowsByUnit(sheet.layout);
+  // The rubric of the split sheet: each unit's file gets its own cut of 自评依据 and 指标数据.
+  const match = primary && primary.layout.sheet === sheet.layout.sheet ? primary.match : sheet.match;
+  const indicatorOf = new Map((match?.matches ?? []).map((m) => [m.row.row, m.indicator.id] as const));
   // Every file's name first: one that is the input, or someone's file, stops the split before any is written.
   const targets: string[] = [];
   const used = new Set<string>();
@@ -51,7 +55,13 @@ export async function splitCommand(args: CommandArgs, output: Output): Promise<n
   const written: Array<{ unit: string; file: string; rows: number }> = [];
   for (const [i, unit] of units.entries()) {
     const target = targets[i];
-    const ops = [{ op: "addSheet" as const, sheet: grid.sheet }, ...unitSheetOps(grid, sheet.layout, unit, grid.sheet)];
+    const indicators = new Set(unit.rows.map((r) => indicatorOf.get(r.row.row)).filter((id): id is string => !!id));
+    const ops = [
+      { op: "addSheet" as const, sheet: grid.sheet },
+      ...unitSheetOps(grid, sheet.layout, unit, grid.sheet),
+      ...(match ? unitKeyedSheetOps(grids, match.rubric, indicators) : []),
+      ...unitStateOps(unit.unit, grid.sheet, match?.rubric),
+    ];
     await savePlanned(newWorkbook(), { ops, summary: [], kept: [] }, target);
     written.push({ unit: unit.unit, file: target, rows: unit.rows.length });
   }

@@ -26,14 +26,18 @@ function save(bytes: Uint8Array, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export async function openFileHost(name: string, data: ArrayBuffer): Promise<WorkbookHost> {
+export async function openFileHost(
+  name: string,
+  data: ArrayBuffer | Uint8Array,
+  notes: string[] = []
+): Promise<WorkbookHost> {
   const xlsx = await import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx/index.js");
   const workbook = await xlsx.readWorkbook(data);
   const listeners = new Set<() => void>();
   return {
     kind: "file",
     name,
-    notes: ["独立模式：文件只在本浏览器中处理，不会上传；修改后请点击“下载”保存。"],
+    notes: ["独立模式：文件只在本浏览器中处理，不会上传；修改后请点击“下载”保存。", ...notes],
     lossyParts: workbook.lossyParts,
     async read(): Promise<WorkbookSnapshot> {
       return { grids: workbook.grids(), mergesKnown: true };

@@ -38,11 +38,14 @@ const useStyles = makeStyles({
 
 export interface OpenFileProps {
   onOpen(name: string, data: ArrayBuffer): Promise<void>;
+  /** A Word notice (.docx): its scoring tables imported as a workbook (打开通知文件). */
+  onOpenNotice?(name: string, data: ArrayBuffer): Promise<void>;
 }
 
-export function OpenFile({ onOpen }: OpenFileProps) {
+export function OpenFile({ onOpen, onOpenNotice }: OpenFileProps) {
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
+  const noticeInput = React.useRef<HTMLInputElement>(null);
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string>();
   const [over, setOver] = React.useState(false);
@@ -50,13 +53,19 @@ export function OpenFile({ onOpen }: OpenFileProps) {
   const open = async (file: File | undefined) => {
     if (!file) return;
     setError(undefined);
-    if (!/\.xlsx$/i.test(file.name)) {
+    const notice = /\.docx$/i.test(file.name) && onOpenNotice !== undefined;
+    if (/\.doc$/i.test(file.name) && onOpenNotice) {
+      setError("旧版 Word 文档（.doc）请先在 Word 或 WPS 中另存为 .docx 再打开：" + file.name);
+      return;
+    }
+    if (!notice && !/\.xlsx$/i.test(file.name)) {
       setError("请选择 .xlsx 工作簿（WPS 或旧版 .xls 文件请先另存为 .xlsx）：" + file.name);
       return;
     }
     setBusy(true);
     try {
-      await onOpen(file.name, await file.arrayBuffer());
+      if (notice) await onOpenNotice!(file.name, await file.arrayBuffer());
+      else await onOpen(file.name, await file.arrayBuffer());
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -81,10 +90,26 @@ export function OpenFile({ onOpen }: OpenFileProps) {
           void open(e.dataTransfer.files[0]);
         }}
       >
-        <Body1>把 .xlsx 工作簿拖到这里，或</Body1>
+        <Body1>把 .xlsx 工作簿{onOpenNotice ? "或 Word 通知（.docx）" : ""}拖到这里，或</Body1>
         <Button appearance="primary" disabled={busy} onClick={() => input.current?.click()}>
           打开工作簿
         </Button>
+        {onOpenNotice ? (
+          <>
+            <Button disabled={busy} onClick={() => noticeInput.current?.click()}>
+              打开通知文件
+            </Button>
+            <Caption1>通知中的评分表（任务分解表、评分细则或考核表）导入为工作簿，正文中的目标另行列出供核对</Caption1>
+            <input
+              ref={noticeInput}
+              type="file"
+              accept=".docx"
+              hidden
+              aria-label="选择 Word 通知（.docx）"
+              onChange={(e) => void open(e.target.files?.[0])}
+            />
+          </>
+        ) : null}
         <input
           ref={input}
           type="file"

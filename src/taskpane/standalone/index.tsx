@@ -19,7 +19,14 @@ function Standalone() {
   if (host) return <App host={host} rubrics={trustedBuiltinRubrics} />;
   return (
     <FluentProvider theme={webLightTheme}>
-      <OpenFile onOpen={async (name, data) => setHost(await openFileHost(name, data))} />
+      <OpenFile
+        onOpen={async (name, data) => setHost(await openFileHost(name, data))}
+        onOpenNotice={async (name, data) => {
+          const { noticeWorkbook } = await import(/* webpackChunkName: "notice" */ "./notice.js");
+          const imported = await noticeWorkbook(name, data);
+          setHost(await openFileHost(imported.name, imported.bytes, [imported.note]));
+        }}
+      />
     </FluentProvider>
   );
 }
