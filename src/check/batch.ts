@@ -16,6 +16,8 @@ export interface BatchRow {
   rank: number | null;
   /** Why the file has no score, in Chinese. */
   error?: string;
+  /** How the file was read, where that is worth saying (an .xls converted by LibreOffice). */
+  note?: string;
 }
 
 /** Ranks rows by total within each rubric, highest first; equal totals share a rank (1, 2, 2, 4). */

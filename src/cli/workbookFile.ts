@@ -11,13 +11,22 @@ import {
   type XlsxWorkbook,
 } from "../adapters/xlsx/index";
 import type { WorkbookPlan } from "../plan/plan";
+import { convertToXlsx } from "./convert";
 import { fsErrorText, refuseInput, writeWhole } from "./files";
 import { Refusal, UsageError } from "./io";
 
 /** The sheet of a batch summary. */
 export const BATCH_SHEET = "汇总";
 
-export async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
+/** Legacy and WPS workbooks LibreOffice converts to .xlsx (and OpenDocument sheets). */
+export const CONVERTIBLE = /\.(xls|et|ods)$/i;
+
+/**
+ * Reads a workbook for a command. An .xls or .et (or .ods) file is converted to .xlsx with
+ * LibreOffice where it is installed, and `note` is told so; every failure becomes a Chinese
+ * UsageError (exit 2). The file itself is never written.
+ */
+export async function loadWorkbook(file: string, note?: (text: string) => void): Promise<XlsxWorkbook> {
   let data: Buffer;
   try {
     data = readFileSync(file);
@@ -34,7 +43,18 @@ export async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
   try {
     return await readWorkbook(data);
   } catch (error) {
-    if (error instanceof XlsxReadError) throw new UsageError(error.message + "：" + file);
+    if (!(error instanceof XlsxReadError)) throw error;
+    // An .xls (its OLE file holds a Workbook stream), or a file named .xls/.et/.ods; not any OLE file.
+    const legacy = error.reason === "xls" || (error.reason !== "encrypted" && CONVERTIBLE.test(file));
+    if (!legacy) throw new UsageError(error.message + "：" + file);
+  }
+  const converted = await convertToXlsx(file);
+  if (note)
+    note("“" + file + "”不是 .xlsx，已用 LibreOffice 转换为 .xlsx 后读取（原文件未改动；写出的文件都是 .xlsx）");
+  try {
+    return await readWorkbook(converted);
+  } catch (error) {
+    if (error instanceof XlsxReadError) throw new UsageError(error.message + "（由 LibreOffice 转换后）：" + file);
     throw error;
   }
 }

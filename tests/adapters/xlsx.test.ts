@@ -291,7 +291,7 @@ describe("readWorkbook", () => {
         "encrypted",
         /工作簿已加密，请先在 Excel 中取消密码再检查/,
       ],
-      ["a .xls (OLE with a Workbook stream)", () => ole("Workbook"), "xls", /旧版 \.xls/],
+      ["a .xls (OLE with a Workbook stream)", () => ole("Workbook"), "xls", /旧版 Excel（\.xls）/],
       [
         "a zip whose workbook.xml is garbage",
         () => zipOf({ "xl/workbook.xml": "这不是 XML <<<" }),

@@ -157,6 +157,6 @@ describe("batch", () => {
 
   test("wrong arguments: exit 2", async () => {
     expect((await ziping("batch")).code).toBe(2);
-    expect((await ziping("batch", tmp())).err).toContain("没有找到 .xlsx 文件");
+    expect((await ziping("batch", tmp())).err).toContain("没有找到工作簿");
   });
 });

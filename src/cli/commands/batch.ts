@@ -17,7 +17,13 @@ import { BATCH_SHEET, checkOutput, isZipingOutput, loadWorkbook, savePlanned } f
 
 const USAGE = "ziping batch FILES_OR_DIR... [--json] [-o SUMMARY.xlsx]";
 
-/** The .xlsx files named, and those in the folders named (with their subfolders), in a stable order. */
+/**
+ * Every spreadsheet-like file: .xlsx and .xlsm read as they are; .xls, .et and .ods converted with
+ * LibreOffice where it is installed, else listed in their row with the reason — no county dropped.
+ */
+const SPREADSHEET = /\.(xlsx|xlsm|xls|et|ods)$/i;
+
+/** The workbooks named, and those in the folders named (with their subfolders), in a stable order. */
 export function collectFiles(paths: string[]): string[] {
   const files: string[] = [];
   const seen = new Set<string>();
@@ -39,7 +45,7 @@ export function collectFiles(paths: string[]): string[] {
         // A broken link: listed if it names a workbook, and reported in its row as unreadable.
       }
       if (isDir) walk(path);
-      else if (/\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".")) files.push(path);
+      else if (SPREADSHEET.test(name) && !name.startsWith("~$") && !name.startsWith(".")) files.push(path);
     }
   };
   for (const p of paths) {
@@ -69,8 +75,9 @@ export async function checkFile(file: string, options: RubricOptions = {}): Prom
     rank: null,
   };
   let workbook;
+  let converted = false;
   try {
-    workbook = await loadWorkbook(file);
+    workbook = await loadWorkbook(file, () => (converted = true));
   } catch (error) {
     if (error instanceof UsageError) return { file, ...empty, error: error.message };
     throw error;
@@ -94,6 +101,7 @@ export async function checkFile(file: string, options: RubricOptions = {}): Prom
     max: score.max,
     bonus: score.bonus.max > 0 ? score.bonus.score : null,
     supported: supported ? supported.total : null,
+    ...(converted ? { note: "已用 LibreOffice 转换为 .xlsx 后检查" } : {}),
     errors: counts.error,
     warnings: counts.warning,
     unmet: findings.filter((f) => f.code === "threshold.unmet" && !f.accepted).length,
@@ -146,7 +154,7 @@ function summaryOps(rows: BatchRow[]): PlanOp[] {
       row.errors,
       row.warnings,
       row.unmet,
-      row.error ?? null,
+      row.error ?? row.note ?? null,
     ];
     values.forEach((v, c) =>
       ops.push({
@@ -175,7 +183,7 @@ export async function batchCommand(args: CommandArgs, output: Output): Promise<n
           force: args.values.force === true,
           replaceOurs: true,
         });
-  if (!files.length) throw new UsageError("没有找到 .xlsx 文件：" + args.positionals.join("、"));
+  if (!files.length) throw new UsageError("没有找到工作簿（.xlsx、.xls、.et、.ods）：" + args.positionals.join("、"));
   const rows: BatchRow[] = [];
   // One file at a time: a city's fifteen workbooks need not all be in memory at once.
   for (const file of files) rows.push(await checkFile(file, args.values));
@@ -206,7 +214,9 @@ export async function batchCommand(args: CommandArgs, output: Output): Promise<n
           r.file +
           "（" +
           r.rubric!.title +
-          "）\n"
+          "）" +
+          (r.note ? "——" + r.note : "") +
+          "\n"
       );
     }
     if (out) output.out("汇总表已写入：" + out + "\n");

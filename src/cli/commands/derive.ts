@@ -31,7 +31,7 @@ export async function deriveCommand(args: CommandArgs, output: Output): Promise<
   refuseInput(out, [file]);
   if (existsSync(out) && args.values.force !== true && !isDerivedRubricFile(out))
     throw new UsageError("文件已存在，不会覆盖：" + out + "。确需覆盖请加 --force，或另选输出文件名");
-  const workbook = await loadWorkbook(file);
+  const workbook = await loadWorkbook(file, (t) => output.err(t + "\n"));
   const wanted = args.values.sheet as string | undefined;
   const grids = workbook.grids().filter((g) => OWN_SHEETS.indexOf(g.sheet) < 0);
   const candidates = wanted === undefined ? grids : grids.filter((g) => g.sheet === wanted);

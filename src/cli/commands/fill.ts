@@ -15,7 +15,7 @@ export async function fillCommand(args: CommandArgs, output: Output): Promise<nu
     force: args.values.force === true,
     replaceOurs: true,
   });
-  const workbook = await loadWorkbook(file);
+  const workbook = await loadWorkbook(file, (t) => output.err(t + "\n"));
   const { grids, sheets, primary } = recognizeLoaded(workbook, file, args.values);
   if (!primary) {
     output.err(nothingRecognized(file, sheets));

@@ -15,7 +15,7 @@ import { importPlan, type ImportedTable } from "../../import/plan";
 import { builtinRubrics } from "../../rubric/builtin/index";
 import { FIT_THRESHOLD } from "../../sheet/match";
 import type { SheetRecognition } from "../../sheet/workbook";
-import { convertDocToDocx } from "../convertDoc";
+import { convertDocToDocx } from "../convert";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import type { CommandArgs } from "../run";
 import { checkOutput, savePlanned } from "../workbookFile";

@@ -54,7 +54,7 @@ export async function inspectCommand(args: CommandArgs, output: Output): Promise
     throw new UsageError(
       "请指定要识别的 .xlsx 文件。\n用法：ziping inspect FILE [--json] [--rubric ID | --rubric-file RUBRIC.json]"
     );
-  const workbook = await loadWorkbook(file);
+  const workbook = await loadWorkbook(file, (t) => output.err(t + "\n"));
   // Inspecting shows how well a rubric fits; it never refuses one that does not.
   const { sheets, primary } = recognizeLoaded(workbook, file, { ...args.values, force: true });
   if (args.values.json) printJson(output, inspectJson(file, sheets));

@@ -130,7 +130,7 @@ export async function mergeCommand(args: CommandArgs, output: Output): Promise<n
     force: args.values.force === true,
     replaceOurs: true,
   });
-  const workbook = await loadWorkbook(countyFile);
+  const workbook = await loadWorkbook(countyFile, (t) => output.err(t + "\n"));
   const { grids, sheets, primary } = recognizeLoaded(workbook, countyFile);
   const sheet = sheets.find((s) => s.layout.kind !== "unknown" && hasUnitColumn(s.layout));
   if (!sheet) {
@@ -153,7 +153,7 @@ export async function mergeCommand(args: CommandArgs, output: Output): Promise<n
       continue;
     }
     try {
-      const unit = await loadWorkbook(path);
+      const unit = await loadWorkbook(path, (t) => output.err(t + "\n"));
       files.push({ file: basename(path), modified: formatDate(statSync(path).mtime), grids: unit.grids() });
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;

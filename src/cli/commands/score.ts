@@ -9,7 +9,7 @@ import { loadWorkbook } from "../workbookFile";
 export async function scoreCommand(args: CommandArgs, output: Output): Promise<number> {
   const file = args.positionals[0];
   if (!file) throw new UsageError("请指定要计分的 .xlsx 文件。\n用法：ziping score FILE [--json] [--rubric ID]");
-  const workbook = await loadWorkbook(file);
+  const workbook = await loadWorkbook(file, (t) => output.err(t + "\n"));
   const { grids, sheets, primary } = recognizeLoaded(workbook, file, args.values);
   if (!primary) {
     if (args.values.json) printJson(output, { file, error: "nothing-recognized" });

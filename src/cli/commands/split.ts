@@ -19,7 +19,7 @@ export async function splitCommand(args: CommandArgs, output: Output): Promise<n
   const dir = args.values.output as string | undefined;
   if (!dir) throw new UsageError("请用 -o 指定输出文件夹。\n用法：" + USAGE);
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError("输出位置不是文件夹：" + dir);
-  const workbook = await loadWorkbook(file);
+  const workbook = await loadWorkbook(file, (t) => output.err(t + "\n"));
   const { grids, sheets, primary } = recognizeLoaded(workbook, file);
   const sheet = sheets.find((s) => s.layout.kind !== "unknown" && hasUnitColumn(s.layout));
   if (!sheet) {

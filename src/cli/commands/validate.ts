@@ -37,7 +37,7 @@ export async function validateCommand(args: CommandArgs, output: Output): Promis
           force: args.values.force === true,
           replaceOurs: true,
         });
-  const workbook = await loadWorkbook(file);
+  const workbook = await loadWorkbook(file, (t) => output.err(t + "\n"));
   const { grids, sheets, primary } = recognizeLoaded(workbook, file, args.values);
   if (!primary) {
     if (args.values.json)

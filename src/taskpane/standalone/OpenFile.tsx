@@ -113,7 +113,7 @@ export function OpenFile({ onOpen, onOpenNotice }: OpenFileProps) {
         <input
           ref={input}
           type="file"
-          accept=".xlsx"
+          accept=".xlsx,.xls,.et"
           hidden
           aria-label="选择 .xlsx 工作簿"
           onChange={(e) => void open(e.target.files?.[0])}
