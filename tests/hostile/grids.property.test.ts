@@ -7,6 +7,7 @@
  * Each property counts its runs and prints them (with the slowest run) in one console.log line.
  */
 import fc from "fast-check";
+import { growth, LINEAR_GROWTH_BOUND } from "../support/growth";
 import { acceptedNotes } from "../../src/check/accepted";
 import { buildReportPlan } from "../../src/check/report";
 import { validateRecognized } from "../../src/check/validate";
@@ -274,23 +275,25 @@ describe("a. arbitrary grids", () => {
    * /[(（][^()（）]*?(\d+(?:\.\d+)?)\s*分…/ backtracks over every split of the digit run. One such cell
    * costs about 2 s, a header-sized sheet of them minutes: a hang. A sheet must be read in well under a second.
    */
-  test("a cell of '（' followed by 32 766 digits is recognized in under a second (regex backtracking)", () => {
-    const t = tally("a4 '（' + 32 766 digits");
-    const cell = "（" + "1".repeat(32766);
-    const weishan = weishanGrid();
-    weishan.values[5][1] = cell;
-    const times: Record<string, number> = {};
-    for (const [name, grid] of [
-      ["one cell", { sheet: "Sheet1", values: [[cell]], merges: [] }],
-      ["微山, one 二级指标 cell", weishan],
-    ] as Array<[string, Grid]>) {
+  test("a cell of '（' followed by digits: work grows linearly with its length (regex backtracking)", () => {
+    const t = tally("a4 '（' + up to 32 766 digits");
+    const ratios: Record<string, number> = {};
+    for (const [name, gridOf] of [
+      ["one cell", (cell: string) => ({ sheet: "Sheet1", values: [[cell]], merges: [] })],
+      [
+        "微山, one 二级指标 cell",
+        (cell: string) => {
+          const weishan = weishanGrid();
+          weishan.values[5][1] = cell;
+          return weishan;
+        },
+      ],
+    ] as Array<[string, (cell: string) => Grid]>) {
       t.runs++;
-      const start = performance.now();
-      recognizeWorkbook([grid], builtinRubrics);
-      times[name] = Math.round(performance.now() - start);
-      t.slowest = Math.max(t.slowest, times[name]);
+      ratios[name] = Math.round(growth((n) => recognizeWorkbook([gridOf("（" + "1".repeat(n - 1))], builtinRubrics), 4096));
+      t.slowest = Math.max(t.slowest, ratios[name]);
     }
-    expect(Object.values(times).every((ms) => ms < 1000) ? "fast" : times).toBe("fast");
+    expect(Object.values(ratios).every((r) => r <= LINEAR_GROWTH_BOUND) ? "linear" : ratios).toBe("linear");
   }, 60_000);
 
   /**
@@ -301,20 +304,21 @@ describe("a. arbitrary grids", () => {
    * being longer than 12 characters: 32 767 full-width digits merged over A1:L30 take about 9 s,
    * over A1:AN30 about 30 s — and it grows with the sheet's width.
    */
-  test("a 32 767-character text merged over A1:L30 is recognized in under a second", () => {
+  test("a text merged over A1:L30: work grows linearly with its length, up to 32 767 characters", () => {
     const t = tally("a5 long text merged over a block");
-    const times: Record<string, number> = {};
-    for (const text of ["１".repeat(32767), "评".repeat(32767)]) {
-      const values: CellValue[][] = Array.from({ length: 30 }, () => Array<CellValue>(12).fill(null));
-      values[0][0] = text;
+    const ratios: Record<string, number> = {};
+    for (const char of ["１", "评"]) {
+      const sheetOf = (n: number) => {
+        const values: CellValue[][] = Array.from({ length: 30 }, () => Array<CellValue>(12).fill(null));
+        values[0][0] = char.repeat(n);
+        return { sheet: "Sheet1", values, merges: [{ top: 0, left: 0, bottom: 29, right: 11 }] };
+      };
       t.runs++;
-      const start = performance.now();
-      const layout = recognizeSheet({ sheet: "Sheet1", values, merges: [{ top: 0, left: 0, bottom: 29, right: 11 }] });
-      times[text.charAt(0)] = Math.round(performance.now() - start);
-      t.slowest = Math.max(t.slowest, times[text.charAt(0)]);
-      expect(layout.kind).toBe("unknown");
+      expect(recognizeSheet(sheetOf(32767)).kind).toBe("unknown");
+      ratios[char] = Math.round(growth((n) => recognizeSheet(sheetOf(n)), 4095));
+      t.slowest = Math.max(t.slowest, ratios[char]);
     }
-    expect(Object.values(times).every((ms) => ms < 1000) ? "fast" : times).toBe("fast");
+    expect(Object.values(ratios).every((r) => r <= LINEAR_GROWTH_BOUND) ? "linear" : ratios).toBe("linear");
   }, 120_000);
 });
 

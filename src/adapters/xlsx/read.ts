@@ -59,8 +59,7 @@ export class XlsxReadError extends Error {
 const MESSAGES: Record<XlsxReadFailure, string> = {
   empty: "无法读取文件：文件是空的（0 字节）",
   encrypted: "工作簿已加密，请先在 Excel 中取消密码再检查（另存为不加密的 .xlsx）",
-  xls:
-    "无法读取文件：这是旧版 Excel（.xls）或 WPS 表格（.et）工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后再检查（命令行在装有 LibreOffice 的电脑上会自动转换）",
+  xls: "无法读取文件：这是旧版 Excel（.xls）或 WPS 表格（.et）工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后再检查（命令行在装有 LibreOffice 的电脑上会自动转换）",
   ole: "无法读取文件：可能是加密的工作簿或旧版 .xls 文件，请在 Excel 中另存为不加密的 .xlsx",
   "not-xlsx": "无法读取文件：不是有效的 .xlsx 工作簿（可能是 .xls 或 .csv 改了扩展名）",
   "corrupt-zip": "无法读取文件：文件不完整或已损坏，请重新下载，或在 Excel 中打开后重新保存为 .xlsx",
