@@ -10,7 +10,6 @@ import type { Grid } from "../sheet/grid";
 import type { SheetRecognition } from "../sheet/workbook";
 import { fsErrorText } from "./files";
 import { Refusal, UsageError } from "./io";
-import { FIT_THRESHOLD } from "../sheet/match";
 
 export function rubricOption(id: unknown): Rubric | undefined {
   if (id === undefined) return undefined;
@@ -105,23 +104,26 @@ export function recognizeLoaded(workbook: XlsxWorkbook, file: string, options: R
   return recognized;
 }
 
-/** A rubric asked for by name that does not fit the sheet would score the wrong rows: refused. */
+/**
+ * A rubric asked for by name that does not fit the sheet would score the wrong rows: refused when
+ * fewer than half of its indicators are found in the sheet (rows of the sheet it has no place for
+ * are reported by validate, not counted against it).
+ */
 function refuseMisfit(recognized: Recognized, chosen: Rubric): void {
   const match = recognized.primary?.match;
-  if (!match || match.score >= FIT_THRESHOLD) return;
   const indicators = chosen.categories.reduce((n, c) => n + c.indicators.length, 0);
+  const found = match ? new Set(match.matches.map((m) => m.indicator.id)).size : 0;
+  if (!recognized.primary || indicators === 0 || found * 2 >= indicators) return;
   throw new Refusal(
     "工作表“" +
-      recognized.primary!.layout.sheet +
+      recognized.primary.layout.sheet +
       "”与评分细则“" +
       chosen.title +
-      "”不相符：表中只有 " +
-      match.matches.length +
-      "/" +
+      "”不相符：评分细则的 " +
       indicators +
-      " 项指标能与之对应（吻合度 " +
-      Math.round(match.score * 100) +
-      "%），未作任何处理。请换用相符的评分细则（ziping rubrics 查看），或加 --force 仍按此细则处理。"
+      " 项指标中，表中只找到 " +
+      found +
+      " 项，未作任何处理。请换用相符的评分细则（ziping rubrics 查看），或加 --force 仍按此细则处理。"
   );
 }
 
