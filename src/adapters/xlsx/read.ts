@@ -24,9 +24,17 @@ import JSZip from "jszip";
 import { type Area, type CellError, type CellValue, type Grid, CELL_ERRORS, parseArea } from "../../sheet/grid";
 import { recalculate, type DefinedName, type Recalculation } from "../../sheet/recalc";
 import { checkSheet, checkSizes, declaredSizes, LIMITS, LimitError, scanSheet, skippedReason } from "./limits";
-import { openStore, PackageError, PackageStore, XlsxPackage } from "./patch/package";
+import {
+  openStore,
+  PackageError,
+  PackageStore,
+  relsPathOf,
+  resolveTarget,
+  WORKSHEET_TYPE,
+  XlsxPackage,
+} from "./patch/package";
 import { EMPTY_WORKSHEET } from "./patch/sheet";
-import { XmlPartError } from "./patch/xml";
+import { children, parseXml, serializeXml, XmlPartError } from "./patch/xml";
 
 // --- errors ------------------------------------------------------------------------------------
 
@@ -301,7 +309,8 @@ export async function readWorkbook(data: Bytes): Promise<XlsxWorkbook> {
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs hands the bytes to JSZip, which takes a Uint8Array as well as a Buffer.
-    const input = prune.length ? await withEmptySheets(bytes, prune) : bytes;
+    const moves = excelJsMoves(pkg, store);
+    const input = prune.length || moves.length ? await copyForExcelJs(bytes, store, prune, moves) : bytes;
     await wb.xlsx.load(input as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
   } catch (e) {
     throw fail("corrupt-workbook", errorText(e));
@@ -320,10 +329,83 @@ export async function readWorkbook(data: Bytes): Promise<XlsxWorkbook> {
   return new XlsxWorkbook(store, sheets, await definedNamesOf(zip, wb), skipped);
 }
 
-/** A copy of the file for exceljs to read, the sheets named left empty. */
-async function withEmptySheets(bytes: Uint8Array, paths: string[]): Promise<Uint8Array> {
+interface Move {
+  /** The worksheet's relationship in the workbook's relationships. */
+  relationshipId: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Worksheets exceljs would not find: it reads a worksheet only from "xl/worksheets/sheetN.xml" and
+ * only through a relationship target that names that path from "xl/". A sheet stored under any other
+ * part name (legal; LibreOffice opens it) is read from a copy that stores it there.
+ */
+function excelJsMoves(pkg: XlsxPackage, store: PackageStore): Move[] {
+  if (store.workbookPath !== "xl/workbook.xml") return [];
+  const rels = parseXml(store.texts.get(relsPathOf(store.workbookPath)) ?? "<Relationships/>", "rels");
+  const taken = new Set(pkg.sheets().map((s) => s.path));
+  const moves: Move[] = [];
+  let n = 1;
+  for (const sheet of pkg.sheets()) {
+    if (sheet.type !== WORKSHEET_TYPE || !sheet.path) continue;
+    const rel = children(rels.documentElement!, "Relationship").find(
+      (r) => r.getAttribute("Id") === sheet.relationshipId
+    );
+    const seen = "xl/" + (rel?.getAttribute("Target") || "").replace(/^(\s|\/xl\/)+/, "");
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(sheet.path) && seen === sheet.path) continue;
+    let to = sheet.path;
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(to)) {
+      while (taken.has("xl/worksheets/sheet" + n + ".xml") || store.zip.file("xl/worksheets/sheet" + n + ".xml")) n++;
+      to = "xl/worksheets/sheet" + n + ".xml";
+      taken.add(to);
+    }
+    moves.push({ relationshipId: sheet.relationshipId, from: sheet.path, to });
+  }
+  return moves;
+}
+
+/** `target` (a zip path) as a relationship target from a part in `fromPart`'s folder. */
+function relativeTarget(fromPart: string, target: string): string {
+  const from = fromPart.split("/").slice(0, -1);
+  const to = target.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return "../".repeat(from.length - i) + to.slice(i).join("/");
+}
+
+/**
+ * A copy of the file for exceljs to read: the sheets in `empty` left empty, the worksheets in `moves`
+ * stored where exceljs looks for them (with their own relationships). The file itself is never changed.
+ */
+async function copyForExcelJs(
+  bytes: Uint8Array,
+  store: PackageStore,
+  empty: string[],
+  moves: Move[]
+): Promise<Uint8Array> {
   const copy = await JSZip.loadAsync(bytes);
-  for (const path of paths) copy.file(path, EMPTY_WORKSHEET);
+  for (const path of empty) copy.file(path, EMPTY_WORKSHEET);
+  if (moves.length) {
+    const relsPath = relsPathOf(store.workbookPath);
+    const rels = parseXml(store.texts.get(relsPath)!, relsPath);
+    for (const move of moves) {
+      for (const r of children(rels.documentElement!, "Relationship"))
+        if (r.getAttribute("Id") === move.relationshipId) r.setAttribute("Target", move.to.slice("xl/".length));
+      if (move.from === move.to) continue;
+      copy.file(move.to, await copy.file(move.from)!.async("uint8array"));
+      copy.remove(move.from);
+      const own = copy.file(relsPathOf(move.from));
+      if (!own) continue;
+      const sheetRels = parseXml(await own.async("string"), relsPathOf(move.from));
+      for (const r of children(sheetRels.documentElement!, "Relationship"))
+        if (r.getAttribute("TargetMode") !== "External")
+          r.setAttribute("Target", relativeTarget(move.to, resolveTarget(move.from, r.getAttribute("Target") || "")));
+      copy.remove(relsPathOf(move.from));
+      copy.file(relsPathOf(move.to), serializeXml(sheetRels));
+    }
+    copy.file(relsPath, serializeXml(rels));
+  }
   return copy.generateAsync({ type: "uint8array", compression: "STORE" });
 }
 
