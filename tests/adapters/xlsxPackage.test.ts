@@ -33,3 +33,20 @@ describe("a sheet stored under a part name other than xl/worksheets/sheetN.xml",
     expect(zip.file("xl/worksheets/data_1.xml")).not.toBeNull();
   });
 });
+
+describe("names scoped to a sheet, in a workbook whose first tab is a chart sheet", () => {
+  // hand-weishan-chartsheet.xlsx: tabs 完成情况图 (a chart sheet), 任务分解表, 说明, 统计. localSheetId
+  // counts every tab: 微山's print titles have 1 (任务分解表), 完成合计 has 3 (统计). 统计!C2:C7 holds
+  // 12, 8, 15, 18, 6, 3 (scripts/realworld/lo_make.py), so =SUM(完成合计) in 统计!E2 is 62.
+  test("belong to the sheet workbook.xml counts to, chart sheets included", async () => {
+    const names = (await load("hand-weishan-chartsheet.xlsx")).definedNames();
+    expect(names).toContainEqual({ name: "完成合计", sheet: "统计", formula: "统计!$C$2:$C$7" });
+    expect(names).toContainEqual({ name: "_xlnm.Print_Titles", sheet: "任务分解表", formula: "任务分解表!$2:$2" });
+  });
+
+  test("formulas using them compute: =SUM(完成合计) is 62, not #NAME?", async () => {
+    const book = await load("hand-weishan-chartsheet.xlsx");
+    const stats = book.grids().find((g) => g.sheet === "统计")!;
+    expect(cellAt(stats, 1, 4)).toBe(62);
+  });
+});

@@ -326,7 +326,7 @@ export async function readWorkbook(data: Bytes): Promise<XlsxWorkbook> {
     // Fail here, not later in a caller, when exceljs loaded something it cannot give back.
     throw fail("corrupt-workbook", errorText(e));
   }
-  return new XlsxWorkbook(store, sheets, await definedNamesOf(zip, wb), skipped);
+  return new XlsxWorkbook(store, sheets, definedNamesOf(store, pkg), skipped);
 }
 
 interface Move {
@@ -448,12 +448,14 @@ function decodeXml(text: string): string {
   });
 }
 
-/** The `<definedName>`s of xl/workbook.xml: name, the sheet it is scoped to, its formula. */
-async function definedNamesOf(zip: JSZip, wb: ExcelJS.Workbook): Promise<DefinedName[]> {
-  const part = zip.file("xl/workbook.xml");
-  if (!part) return [];
-  const xml = await part.async("string");
-  const sheets = wb.worksheets.map((ws) => ws.name);
+/**
+ * The `<definedName>`s of the workbook part: name, the sheet it is scoped to, its formula. A name's
+ * localSheetId counts every sheet of workbook.xml, chart sheets included (which exceljs leaves out).
+ */
+function definedNamesOf(store: PackageStore, pkg: XlsxPackage): DefinedName[] {
+  const xml = store.texts.get(store.workbookPath);
+  if (xml === undefined) return [];
+  const sheets = pkg.sheets().map((s) => s.name);
   const names: DefinedName[] = [];
   const re = /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g;
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
