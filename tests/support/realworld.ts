@@ -1,0 +1,70 @@
+/**
+ * The real-world corpus (tests/fixtures/realworld/, made by scripts/realworld/make-realworld.mjs)
+ * and the round trip every file goes through: `fill IN -o OUT`, `fill OUT -o OUT2` (a refill), and
+ * `validate OUT --report REPORT`, each run in-process as the command line runs it, with the plan the
+ * command applied (recorded by the test file's mock of applyPlan, see `recordPlans`).
+ */
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { WorkbookPlan } from "../../src/plan/plan";
+import { ziping, type Ran } from "../cli/run";
+
+export const REALWORLD = join(__dirname, "..", "fixtures", "realworld");
+
+export const CORPUS = readdirSync(REALWORLD)
+  .filter((f) => f.endsWith(".xlsx"))
+  .sort();
+
+export const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+const KEY = "__zipingAppliedPlans";
+
+/** Where the test file's applyPlan mock puts each plan it applies (with its computed results). */
+export function recordedPlans(): WorkbookPlan[] {
+  const g = globalThis as unknown as Record<string, WorkbookPlan[]>;
+  if (!g[KEY]) g[KEY] = [];
+  return g[KEY];
+}
+
+export interface Step {
+  name: "fill" | "refill" | "validate --report";
+  input: string;
+  output: string;
+  ran: Ran;
+  /** The input's SHA-256 before and after the command ran. */
+  inputHash: { before: string; after: string };
+  /** The plan the command applied, with the cached results applyPlan adds (`cache` ops). */
+  plan?: WorkbookPlan;
+}
+
+/** Runs one command and takes the plan it applied. */
+async function step(name: Step["name"], input: string, output: string, argv: string[]): Promise<Step> {
+  const plans = recordedPlans();
+  plans.length = 0;
+  const before = sha256(input);
+  const ran = await ziping(...argv);
+  const after = sha256(input);
+  const plan = plans.length === 1 ? plans[0] : undefined;
+  if (plans.length > 1) throw new Error(name + " applied " + plans.length + " plans");
+  plans.length = 0;
+  return { name, input, output, ran, plan, inputHash: { before, after } };
+}
+
+/**
+ * The round trip of one corpus file, in `dir`: the file is copied there first (the committed one is
+ * never an argument), then filled, refilled, and validated with a report.
+ */
+export async function roundTrip(file: string, dir: string): Promise<{ input: string; steps: Step[] }> {
+  const input = join(dir, file);
+  copyFileSync(join(REALWORLD, file), input);
+  const out = join(dir, file.replace(/\.xlsx$/, "-填充.xlsx"));
+  const again = join(dir, file.replace(/\.xlsx$/, "-再次填充.xlsx"));
+  const report = join(dir, file.replace(/\.xlsx$/, "-校验报告.xlsx"));
+  const steps = [await step("fill", input, out, ["fill", input, "-o", out])];
+  // Without a filled file there is nothing to refill or validate: the fill step's failure says why.
+  if (!existsSync(out)) return { input, steps };
+  steps.push(await step("refill", out, again, ["fill", out, "-o", again]));
+  steps.push(await step("validate --report", out, report, ["validate", out, "--report", report]));
+  return { input, steps };
+}
