@@ -6,12 +6,28 @@
  * both compute — the county's own formulas included, names and all (=目标床位*2 is 1200, never
  * #NAME?). The byte-for-byte checks are tests/preserve/realworld.test.ts.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cellAt, parseA1, type CellValue } from "../../src/sheet/grid";
 import { hasEngines, staleResults } from "../support/engines";
-import { CORPUS, REALWORLD, roundTrip, type Step } from "../support/realworld";
+import { recalculate, removeRecalculated } from "../support/libreoffice";
+import { CORPUS, REALWORLD, roundTrip, runStep, stepProblems, type Step } from "../support/realworld";
+
+// Each plan a command applies is recorded (for stepProblems), with the saved results applyPlan computes.
+jest.mock("../../src/adapters/xlsx/index", () => {
+  const actual = jest.requireActual("../../src/adapters/xlsx/index");
+  const { withComputedResults } = jest.requireActual("../../src/plan/computed");
+  const { recordedPlans: plans } = jest.requireActual("../support/realworld");
+  return {
+    ...actual,
+    applyPlan: (workbook: any, plan: any) => {
+      plans().push(withComputedResults(workbook.savedGrids(), plan, workbook.definedNames()));
+      return actual.applyPlan(workbook, plan);
+    },
+  };
+});
 
 /**
  * Cells of the counties' own sheets whose formulas use names (or shared formulas), with the value
@@ -101,3 +117,64 @@ run.each(CORPUS.map((f) => [f]))("%s", (file) => {
     240000
   );
 });
+
+/**
+ * A filled workbook that a person then opened and saved in LibreOffice or Gnumeric (which rewrite
+ * every part, Ziping's own sheets included), filled again and validated with a report: the same
+ * promises hold for what LibreOffice or Gnumeric wrote.
+ */
+const SAVERS: Record<string, (file: string, out: string) => Promise<void>> = {
+  LibreOffice: async (file, out) => {
+    const saved = await recalculate(file);
+    copyFileSync(saved, out);
+    removeRecalculated(saved);
+  },
+  Gnumeric: async (file, out) => {
+    execFileSync("ssconvert", [file, out], { stdio: "pipe", timeout: 120000 });
+  },
+};
+const RESAVED = [
+  "lo-caoxian-issue.xlsx",
+  "hand-caoxian-excel.xlsx",
+  "hand-weishan-excel-protection.xlsx",
+  "gnumeric-huining.xlsx",
+];
+
+run.each(RESAVED.flatMap((f) => Object.keys(SAVERS).map((saver) => [f, saver])))(
+  "%s, filled, then saved again by %s, refilled and validated",
+  (file, saver) => {
+    let steps: Step[] = [];
+
+    beforeAll(async () => {
+      const dir = mkdtempSync(join(root, "s-"));
+      const filled = (await roundTrip(file, dir)).steps[0].output;
+      const saved = join(dir, "saved-by-" + saver + ".xlsx");
+      await SAVERS[saver](filled, saved);
+      const again = join(dir, "refilled.xlsx");
+      const report = join(dir, "report.xlsx");
+      steps = [await runStep("refill", saved, again, ["fill", saved, "-o", again])];
+      steps.push(await runStep("validate --report", again, report, ["validate", again, "--report", report]));
+    }, 240000);
+
+    test("refill and validate --report succeed; outside their plans byte-identical, inside what they do not name kept; inputs unchanged", async () => {
+      for (const s of steps) {
+        expect({
+          step: s.name,
+          code: s.ran.code === 1 && s.name !== "refill" ? 0 : s.ran.code,
+          err: s.ran.err,
+        }).toEqual({ step: s.name, code: 0, err: "" });
+        expect(s.inputHash.after).toBe(s.inputHash.before);
+        expect({ step: s.name, problems: (await stepProblems(s)).problems }).toEqual({ step: s.name, problems: [] });
+      }
+    });
+
+    test("LibreOffice and Gnumeric recompute every formula of both outputs to the saved result", async () => {
+      for (const s of steps) {
+        const r = await staleResults(s.output);
+        outputs++;
+        formulas += r.formulas;
+        expect({ step: s.name, differences: r.differences }).toEqual({ step: s.name, differences: [] });
+      }
+    }, 240000);
+  }
+);

@@ -225,6 +225,10 @@ export function sheetLosses(
     if (after.getAttribute(attr.name) !== attr.value) problems.push("root attribute lost: " + attr.name);
   }
 
+  // A sheet the plan clears (Ziping's own, rebuilt on every fill) is named cell by cell: what
+  // stands on it after is the plan's. Its other elements (columns, views, protection …) stay.
+  if (ops.some((op) => op.sheet === sheet && op.op === "clearSheet")) return problems;
+
   // Cells and rows.
   const cellsOf = (root: Element) => {
     const cells = new Map<string, Element>();
@@ -310,10 +314,11 @@ function attributesKept(before: Element, after: Element, except: string[] = []):
 
 /**
  * Inside workbook.xml: every element as it was (names, protection, custom views, pivot caches,
- * extensions), every existing <sheet> as it was; the calculation properties keep their attributes
+ * extensions), every existing <sheet> as it was (but the state of a sheet the plan adds again with a
+ * visibility); the calculation properties keep their attributes
  * (fullCalcOnLoad may be added); the views change only to keep the active tab visible.
  */
-export function workbookLosses(beforeXml: Buffer, afterXml: Buffer): string[] {
+export function workbookLosses(beforeXml: Buffer, afterXml: Buffer, ops: readonly PlanOp[] = []): string[] {
   const before = parse(beforeXml);
   const after = parse(afterXml);
   const problems = attributesKept(before, after);
@@ -326,9 +331,16 @@ export function workbookLosses(beforeXml: Buffer, afterXml: Buffer): string[] {
   const a = rest(after);
   for (const x of b) if (a.indexOf(x) < 0) problems.push("workbook element changed or lost: " + x.slice(0, 200));
   for (const x of a) if (b.indexOf(x) < 0) problems.push("workbook element added: " + x.slice(0, 200));
-  const sheets = (root: Element) => (kids(root, "sheets")[0] ? kids(kids(root, "sheets")[0], "sheet").map(xml) : []);
-  const now = sheets(after);
-  sheets(before).forEach((s, i) => {
+  // A sheet the plan adds again (Ziping's own) may be hidden or shown as the plan says.
+  const shown = new Set(ops.filter((op) => op.op === "addSheet" && op.hidden !== undefined).map((op) => op.sheet));
+  const entry = (el: Element) => {
+    const copy = el.cloneNode(true) as Element;
+    if (shown.has(el.getAttribute("name") || "")) copy.removeAttribute("state");
+    return xml(copy);
+  };
+  const entries = (root: Element) => (kids(root, "sheets")[0] ? kids(kids(root, "sheets")[0], "sheet").map(entry) : []);
+  const now = entries(after);
+  entries(before).forEach((s, i) => {
     if (now[i] !== s) problems.push("sheet entry changed: " + s + " → " + now[i]);
   });
   const calc = (root: Element) => kids(root, "calcPr")[0];

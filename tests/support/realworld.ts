@@ -7,8 +7,21 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { readWorkbook } from "../../src/adapters/xlsx/index";
 import type { WorkbookPlan } from "../../src/plan/plan";
+import { parseA1 } from "../../src/sheet/grid";
 import { ziping, type Ran } from "../cli/run";
+import {
+  changedOutsidePlan,
+  entries,
+  listLosses,
+  packageMap,
+  planParts,
+  relsOf,
+  sheetLosses,
+  stylesLosses,
+  workbookLosses,
+} from "./packageDiff";
 
 export const REALWORLD = join(__dirname, "..", "fixtures", "realworld");
 
@@ -28,7 +41,8 @@ export function recordedPlans(): WorkbookPlan[] {
 }
 
 export interface Step {
-  name: "fill" | "refill" | "validate --report";
+  /** "fill", "refill", "validate --report" … */
+  name: string;
   input: string;
   output: string;
   ran: Ran;
@@ -39,7 +53,7 @@ export interface Step {
 }
 
 /** Runs one command and takes the plan it applied. */
-async function step(name: Step["name"], input: string, output: string, argv: string[]): Promise<Step> {
+export async function runStep(name: string, input: string, output: string, argv: string[]): Promise<Step> {
   const plans = recordedPlans();
   plans.length = 0;
   const before = sha256(input);
@@ -61,10 +75,48 @@ export async function roundTrip(file: string, dir: string): Promise<{ input: str
   const out = join(dir, file.replace(/\.xlsx$/, "-填充.xlsx"));
   const again = join(dir, file.replace(/\.xlsx$/, "-再次填充.xlsx"));
   const report = join(dir, file.replace(/\.xlsx$/, "-校验报告.xlsx"));
-  const steps = [await step("fill", input, out, ["fill", input, "-o", out])];
+  const steps = [await runStep("fill", input, out, ["fill", input, "-o", out])];
   // Without a filled file there is nothing to refill or validate: the fill step's failure says why.
   if (!existsSync(out)) return { input, steps };
-  steps.push(await step("refill", out, again, ["fill", out, "-o", again]));
-  steps.push(await step("validate --report", out, report, ["validate", out, "--report", report]));
+  steps.push(await runStep("refill", out, again, ["fill", out, "-o", again]));
+  steps.push(await runStep("validate --report", out, report, ["validate", out, "--report", report]));
   return { input, steps };
+}
+
+/** Every way `step` changed its input beyond what its plan names, as readable lines. */
+export async function stepProblems(step: Step): Promise<{ problems: string[]; entries: number }> {
+  const before = await entries(readFileSync(step.input));
+  const after = await entries(readFileSync(step.output));
+  const plan = step.plan!;
+  const mapBefore = packageMap(before);
+  const mapAfter = packageMap(after);
+  const parts = planParts(plan, mapBefore, mapAfter);
+  const problems = changedOutsidePlan(before, after, parts);
+  // No sheet moved to another part.
+  for (const [name, path] of mapBefore.sheets)
+    if (mapAfter.sheets.get(name) !== path)
+      problems.push("sheet " + name + " moved from " + path + " to " + mapAfter.sheets.get(name));
+  // Inside the parts the plan touched.
+  const book = await readWorkbook(readFileSync(step.input));
+  for (const [sheet, path] of parts.sheets) {
+    if (!before.has(path)) continue; // a sheet the plan added
+    const grid = book.sheet(sheet)?.grid;
+    const formulaAt = (cell: string) => {
+      const { row, col } = parseA1(cell);
+      return grid?.formulas?.[row]?.[col] ?? null;
+    };
+    problems.push(
+      ...sheetLosses(before.get(path)!, after.get(path)!, plan.ops, sheet, formulaAt).map((p) => sheet + ": " + p)
+    );
+  }
+  const wb = mapBefore.workbook;
+  problems.push(...workbookLosses(before.get(wb)!, after.get(wb)!, plan.ops));
+  problems.push(...listLosses(before.get(relsOf(wb))!, after.get(relsOf(wb))!, "Relationship", parts.calcChain));
+  problems.push(...listLosses(before.get("[Content_Types].xml")!, after.get("[Content_Types].xml")!, "Default"));
+  problems.push(
+    ...listLosses(before.get("[Content_Types].xml")!, after.get("[Content_Types].xml")!, "Override", parts.calcChain)
+  );
+  const styles = mapBefore.workbookParts.get("styles");
+  if (styles && before.has(styles)) problems.push(...stylesLosses(before.get(styles)!, after.get(styles)!));
+  return { problems, entries: before.size };
 }
