@@ -389,3 +389,174 @@ export function stylesLosses(beforeXml: Buffer, afterXml: Buffer): string[] {
   }
   return problems;
 }
+
+// --- what Excel insists on (LibreOffice forgives it, so the e2e tests cannot see it) --------------------
+
+/** Child sequences of ECMA-376 Part 1 (§18.3.1.99 CT_Worksheet, §18.2.27 CT_Workbook, §18.8.39 CT_Stylesheet …). */
+const SEQUENCES: Record<string, string[]> = {
+  worksheet: [
+    "sheetPr",
+    "dimension",
+    "sheetViews",
+    "sheetFormatPr",
+    "cols",
+    "sheetData",
+    "sheetCalcPr",
+    "sheetProtection",
+    "protectedRanges",
+    "scenarios",
+    "autoFilter",
+    "sortState",
+    "dataConsolidate",
+    "customSheetViews",
+    "mergeCells",
+    "phoneticPr",
+    "conditionalFormatting",
+    "dataValidations",
+    "hyperlinks",
+    "printOptions",
+    "pageMargins",
+    "pageSetup",
+    "headerFooter",
+    "rowBreaks",
+    "colBreaks",
+    "customProperties",
+    "cellWatches",
+    "ignoredErrors",
+    "smartTags",
+    "drawing",
+    "legacyDrawing",
+    "legacyDrawingHF",
+    "drawingHF",
+    "picture",
+    "oleObjects",
+    "controls",
+    "webPublishItems",
+    "tableParts",
+    "extLst",
+  ],
+  workbook: [
+    "fileVersion",
+    "fileSharing",
+    "workbookPr",
+    "workbookProtection",
+    "bookViews",
+    "sheets",
+    "functionGroups",
+    "externalReferences",
+    "definedNames",
+    "calcPr",
+    "oleSize",
+    "customWorkbookViews",
+    "pivotCaches",
+    "smartTagPr",
+    "smartTagTypes",
+    "webPublishing",
+    "fileRecoveryPr",
+    "webPublishObjects",
+    "extLst",
+  ],
+  styleSheet: [
+    "numFmts",
+    "fonts",
+    "fills",
+    "borders",
+    "cellStyleXfs",
+    "cellXfs",
+    "cellStyles",
+    "dxfs",
+    "tableStyles",
+    "colors",
+    "extLst",
+  ],
+  c: ["f", "v", "is", "extLst"],
+  sheetView: ["pane", "selection", "pivotSelection", "extLst"],
+  xf: ["alignment", "protection", "extLst"],
+  dxf: ["font", "numFmt", "fill", "alignment", "border", "protection", "extLst"],
+  dataValidation: ["formula1", "formula2"],
+  cfRule: ["formula", "colorScale", "dataBar", "iconSet", "extLst"],
+  patternFill: ["fgColor", "bgColor"],
+};
+/** Lists whose `count` attribute Excel reads as the number of their items. */
+const COUNTED: Record<string, string> = {
+  mergeCells: "mergeCell",
+  dataValidations: "dataValidation",
+  numFmts: "numFmt",
+  fonts: "font",
+  fills: "fill",
+  borders: "border",
+  cellStyleXfs: "xf",
+  cellXfs: "xf",
+  cellStyles: "cellStyle",
+  dxfs: "dxf",
+};
+
+/**
+ * What Excel would repair in a part the plan wrote: children out of the schema's order (elements of
+ * other namespaces, mc:AlternateContent and extensions, are left out of the comparison), a count
+ * that is not the number of items, rows or cells not in ascending order, a cell outside its row,
+ * overlapping merges or validations.
+ */
+export function excelProblems(part: string, text: Buffer | string): string[] {
+  const root = parse(text);
+  const main = root.namespaceURI;
+  const problems: string[] = [];
+  const walk = (el: Element) => {
+    const order = SEQUENCES[el.localName!];
+    if (order && el.namespaceURI === main) {
+      let last = -1;
+      for (const k of kids(el)) {
+        if (k.namespaceURI !== main) continue;
+        const rank = order.indexOf(k.localName!);
+        if (rank < 0) continue;
+        if (rank < last)
+          problems.push(part + ": <" + k.localName + "> after <" + order[last] + "> in <" + el.localName + ">");
+        last = Math.max(last, rank);
+      }
+    }
+    const item = COUNTED[el.localName!];
+    if (item && el.hasAttribute("count") && Number(el.getAttribute("count")) !== kids(el, item).length)
+      problems.push(
+        part + ": <" + el.localName + " count=" + el.getAttribute("count") + "> has " + kids(el, item).length
+      );
+    for (const k of kids(el)) walk(k);
+  };
+  walk(root);
+  if (root.localName === "worksheet") {
+    const data = kids(root, "sheetData")[0];
+    let lastRow = 0;
+    for (const row of data ? kids(data, "row") : []) {
+      const r = Number(row.getAttribute("r"));
+      if (!(r > lastRow)) problems.push(part + ": row " + r + " after row " + lastRow);
+      lastRow = r;
+      let lastCol = -1;
+      for (const c of kids(row, "c")) {
+        const { row: cr, col } = parseA1(c.getAttribute("r") || "");
+        if (cr + 1 !== r) problems.push(part + ": cell " + c.getAttribute("r") + " in row " + r);
+        if (!(col > lastCol)) problems.push(part + ": cell " + c.getAttribute("r") + " out of order in row " + r);
+        lastCol = col;
+      }
+    }
+    const overlapping = (list: string[], what: string) => {
+      const areas = list.map((ref) => ({ ref, a: parseArea(ref)! })).filter((x) => x.a);
+      for (let i = 0; i < areas.length; i++)
+        for (let j = i + 1; j < areas.length; j++) {
+          const a = areas[i].a;
+          const b = areas[j].a;
+          if (a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right)
+            problems.push(part + ": " + what + " " + areas[i].ref + " overlaps " + areas[j].ref);
+        }
+    };
+    const merges = kids(root, "mergeCells")[0];
+    overlapping(merges ? kids(merges, "mergeCell").map((m) => m.getAttribute("ref") || "") : [], "merge");
+    const dvs = kids(root, "dataValidations")[0];
+    overlapping(
+      (dvs ? kids(dvs, "dataValidation") : []).reduce<string[]>(
+        (acc, dv) => acc.concat((dv.getAttribute("sqref") || "").split(/\s+/).filter(Boolean)),
+        []
+      ),
+      "validation"
+    );
+  }
+  return problems;
+}

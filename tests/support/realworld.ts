@@ -14,6 +14,7 @@ import { ziping, type Ran } from "../cli/run";
 import {
   changedOutsidePlan,
   entries,
+  excelProblems,
   listLosses,
   packageMap,
   planParts,
@@ -116,6 +117,10 @@ export async function stepProblems(step: Step): Promise<{ problems: string[]; en
   problems.push(
     ...listLosses(before.get("[Content_Types].xml")!, after.get("[Content_Types].xml")!, "Override", parts.calcChain)
   );
+  // What Excel would repair in the parts the plan wrote (LibreOffice forgives it).
+  for (const part of [...parts.workbookLevel, ...parts.sheets.values()])
+    if (after.has(part) && /\.xml$/.test(part) && part !== "[Content_Types].xml" && !/_rels/.test(part))
+      problems.push(...excelProblems(part, after.get(part)!));
   const styles = mapBefore.workbookParts.get("styles");
   if (styles && before.has(styles)) problems.push(...stylesLosses(before.get(styles)!, after.get(styles)!));
   return { problems, entries: before.size };
