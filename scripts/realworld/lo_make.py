@@ -245,6 +245,12 @@ def caoxian_issue(office, samples, out, image):
 
 def caoxian_names(office, samples, out):
     """Names the county's own formulas use (目标床位 in =目标床位*2), print titles and page breaks."""
+    # The city's file the county links to: 市级目标!B2 is 800.
+    city = os.path.join(out, "市级目标.xlsx")
+    doc = office.open(os.path.join(samples, "会宁县-考核表.xlsx"))
+    add_sheet(doc, "市级目标", [("项目", "目标"), ("家庭养老床位", 800)])
+    office.save(doc, city)
+    doc.close(True)
     doc = office.open(os.path.join(samples, "曹县-评分细则.xlsx"))
     sheet = add_sheet(
         doc,
@@ -257,6 +263,9 @@ def caoxian_names(office, samples, out):
             ("完成率", None, None),
             ("自评得分合计（评分细则G列）", None, None),
             ("分值合计", None, None),
+            ("G列合计（整列）", None, None),
+            ("合计行（整行）", None, None),
+            ("市级床位目标（链接市级文件）", None, None),
         ],
     )
     names = doc.NamedRanges
@@ -265,7 +274,17 @@ def caoxian_names(office, samples, out):
     # A name scoped to the sheet 测算 (Excel's localSheetId).
     sheet.NamedRanges.addNewByName("已建床位", "$测算.$B$3", address(doc, "测算", 0, 0), 0)
     # Formulas are typed once the names exist, as a person would.
-    for r, formula in [(3, "=目标床位*2"), (4, "=已建床位/目标床位"), (5, "=SUM($评分细则.G4:G34)"), (6, "=SUM(分值)")]:
+    for r, formula in [
+        (3, "=目标床位*2"),
+        (4, "=已建床位/目标床位"),
+        (5, "=SUM($评分细则.G4:G34)"),
+        (6, "=SUM(分值)"),
+        # Whole column and whole row: the 合计 row Ziping fills (G35) changes both.
+        (7, "=SUM($评分细则.G:G)"),
+        (8, "=SUM($评分细则.35:35)"),
+        # A link to the city's file (an externalLink part); make-realworld.mjs points it at D:\.
+        (9, "='" + uno.systemPathToFileUrl(os.path.abspath(city)) + "'#$市级目标.B2"),
+    ]:
         sheet.getCellByPosition(1, r).Formula = formula
     target = doc.Sheets.getByName("评分细则")
     target.setPrintTitleRows(True)
@@ -358,6 +377,15 @@ def weishan_chart(office, samples, out):
     doc.close(True)
 
 
+def weishan_table(office, samples, out):
+    """微山 with its task table made a table (a database range with an autofilter) on the sheet Ziping fills."""
+    doc = office.open(os.path.join(samples, "微山县-任务分解表.xlsx"))
+    doc.DatabaseRanges.addNewByName("任务分解", area(doc, "任务分解表", 0, 1, 5, 32))
+    doc.DatabaseRanges.getByName("任务分解").AutoFilter = True
+    office.save(doc, os.path.join(out, "lo-weishan-table.xlsx"))
+    doc.close(True)
+
+
 def huining_for_gnumeric(office, samples, out):
     """会宁 with names, comments and a link, saved as .ods for Gnumeric to write as .xlsx."""
     doc = office.open(os.path.join(samples, "会宁县-考核表.xlsx"))
@@ -424,6 +452,7 @@ def main():
         huining_validations(office, samples, out)
         huining_links(office, samples, out)
         weishan_chart(office, samples, out)
+        weishan_table(office, samples, out)
         huining_for_gnumeric(office, samples, out)
         base_for_hand(office, samples, out)
     finally:

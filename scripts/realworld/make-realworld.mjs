@@ -514,6 +514,19 @@ async function excel(work) {
   await p.save(join(OUT, "hand-caoxian-excel.xlsx"));
 }
 
+/**
+ * lo-caoxian-names.xlsx links to the city's file, which LibreOffice recorded at its temporary path:
+ * the link is pointed where a county's would point (the file is not there, as on any other machine).
+ */
+async function cityLink(file) {
+  const p = await Pkg.open(file);
+  const rels = Object.keys(p.zip.files).find((n) => /^xl\/externalLinks\/_rels\/externalLink\d+\.xml\.rels$/.test(n));
+  await p.edit(rels, (x) =>
+    x.replace(/Target="[^"]*"/, 'Target="file:///D:/%E5%B8%82%E7%BA%A7/%E5%B8%82%E7%BA%A7%E7%9B%AE%E6%A0%87.xlsx"')
+  );
+  await p.save(file);
+}
+
 // --- main ----------------------------------------------------------------------------------------
 
 async function main() {
@@ -537,8 +550,10 @@ async function main() {
       "lo-huining-validations",
       "lo-huining-links",
       "lo-weishan-chart",
+      "lo-weishan-table",
     ])
       copyFileSync(join(work, f + ".xlsx"), join(OUT, f + ".xlsx"));
+    await cityLink(join(OUT, "lo-caoxian-names.xlsx"));
     const ssconvert = (input, output) =>
       execFileSync("ssconvert", [input, join(OUT, output)], { stdio: "pipe", timeout: 120000 });
     ssconvert(join(samples, "曹县-评分细则.xlsx"), "gnumeric-caoxian.xlsx");

@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cellAt, parseA1, type CellValue } from "../../src/sheet/grid";
+import { cellAt, parseA1, type CellValue, type Grid } from "../../src/sheet/grid";
 import { hasEngines, staleResults } from "../support/engines";
 import { recalculate, removeRecalculated } from "../support/libreoffice";
 import { CORPUS, REALWORLD, roundTrip, runStep, stepProblems, type Step } from "../support/realworld";
@@ -40,6 +40,10 @@ const OWN_FORMULAS: Record<string, Array<[sheet: string, cell: string, value: Ce
     // 曹县 typed 4+6+3+3+5+2.5+3+2+1.5 = 30 (G9 "2分" is text); Ziping's formulas score 0 without evidence.
     ["测算", "B6", 30, "=SUM(评分细则!G4:G34)"],
     ["测算", "B7", 100, "=SUM(分值), 分值 = 评分细则!D4:D34, the rubric's 100 points"],
+    // Ziping's 合计 in G35 is the sum of the score cells, 30: the whole column then holds 30 twice.
+    ["测算", "B8", 60, "=SUM(评分细则!G:G): G4:G34 (30) + G35 (30)"],
+    ["测算", "B9", 130, "=SUM(评分细则!35:35): D35 (100) + G35 (30)"],
+    ["测算", "B10", 800, "=[1]市级目标!B2, the city's file (not on this machine): the saved value"],
   ],
   "gnumeric-huining.xlsx": [["测算", "B3", 240, "=试点经费*2, 试点经费 = 120"]],
   "hand-weishan-chartsheet.xlsx": [
@@ -66,6 +70,18 @@ const OWN_FORMULAS: Record<string, Array<[sheet: string, cell: string, value: Ce
   ],
 };
 
+/**
+ * Gnumeric cannot read a link to another workbook (lo-caoxian-names.xlsx's =[1]市级目标!B2) and
+ * gives #REF!, on the input as on every output; LibreOffice keeps the linked value, as Excel and WPS
+ * do until the link is refreshed. Those cells are held to LibreOffice alone — and only those.
+ */
+const LINKED = /^\S+!\w+ =.*\[\d+\][^:]*: saved .*, Gnumeric \{"error":"#REF!"\}$/;
+
+async function differences(file: string): Promise<{ formulas: number; differences: string[]; libreoffice: Grid[] }> {
+  const r = await staleResults(file);
+  return { ...r, differences: r.differences.filter((d) => !LINKED.test(d)) };
+}
+
 const run = hasEngines() ? describe : describe.skip;
 const root = mkdtempSync(join(tmpdir(), "ziping-realworld-e2e-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -90,7 +106,7 @@ run.each(CORPUS.map((f) => [f]))("%s", (file) => {
   }, 120000);
 
   test("the input: LibreOffice and Gnumeric open it, and compute what it saved", async () => {
-    const r = await staleResults(join(REALWORLD, file));
+    const r = await differences(join(REALWORLD, file));
     expect(r.differences).toEqual([]);
   }, 240000);
 
@@ -100,7 +116,7 @@ run.each(CORPUS.map((f) => [f]))("%s", (file) => {
       const s = steps.find((x) => x.name === name);
       expect(s && s.ran.err).toBe("");
       if (!s) return;
-      const r = await staleResults(s.output);
+      const r = await differences(s.output);
       outputs++;
       formulas += r.formulas;
       expect(r.formulas).toBeGreaterThan(0);
@@ -133,12 +149,7 @@ const SAVERS: Record<string, (file: string, out: string) => Promise<void>> = {
     execFileSync("ssconvert", [file, out], { stdio: "pipe", timeout: 120000 });
   },
 };
-const RESAVED = [
-  "lo-caoxian-issue.xlsx",
-  "hand-caoxian-excel.xlsx",
-  "hand-weishan-excel-protection.xlsx",
-  "gnumeric-huining.xlsx",
-];
+const RESAVED = ["lo-caoxian-issue.xlsx", "hand-weishan-excel-protection.xlsx"];
 
 run.each(RESAVED.flatMap((f) => Object.keys(SAVERS).map((saver) => [f, saver])))(
   "%s, filled, then saved again by %s, refilled and validated",
@@ -170,7 +181,7 @@ run.each(RESAVED.flatMap((f) => Object.keys(SAVERS).map((saver) => [f, saver])))
 
     test("LibreOffice and Gnumeric recompute every formula of both outputs to the saved result", async () => {
       for (const s of steps) {
-        const r = await staleResults(s.output);
+        const r = await differences(s.output);
         outputs++;
         formulas += r.formulas;
         expect({ step: s.name, differences: r.differences }).toEqual({ step: s.name, differences: [] });

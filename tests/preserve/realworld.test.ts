@@ -79,6 +79,12 @@ const FEATURES: Record<string, Feature[]> = {
     ["=目标床位*2 with 1200 saved", /^xl\/worksheets\/sheet2\.xml$/, /<f aca="false">目标床位\*2<\/f><v>1200<\/v>/],
     ["page breaks on the target sheet", /^xl\/worksheets\/sheet1\.xml$/, /<rowBreaks[\s\S]*<colBreaks/],
     ["an autofilter on the target sheet", /^xl\/worksheets\/sheet1\.xml$/, /<autoFilter ref="A3:G35"/],
+    ["a link to the city's file (an externalLink part)", /^xl\/externalLinks\/externalLink1\.xml$/, /<externalBook/],
+    [
+      "whole-column, whole-row and linked formulas",
+      /^xl\/worksheets\/sheet2\.xml$/,
+      /SUM\(评分细则!G:G\)[\s\S]*SUM\(评分细则!35:35\)[\s\S]*\[1\]市级目标!B2/,
+    ],
     [
       "LibreOffice's hidden _xlnm._FilterDatabase",
       /^xl\/workbook\.xml$/,
@@ -114,6 +120,18 @@ const FEATURES: Record<string, Feature[]> = {
     ["print titles", /^xl\/workbook\.xml$/, /_xlnm\.Print_Titles/],
   ],
   "lo-weishan-chart.xlsx": [["a chart", /^xl\/charts\/chart\d+\.xml$/, /<c:chartSpace/]],
+  "lo-weishan-table.xlsx": [
+    [
+      "the task table as a table part (no style) on the target sheet",
+      /^xl\/tables\/table1\.xml$/,
+      (t) => /ref="A2:F33"/.test(t) && !/tableStyleInfo/.test(t),
+    ],
+    [
+      "the target sheet's reference to it",
+      /^xl\/worksheets\/sheet1\.xml$/,
+      /<tableParts count="1"><tablePart r:id="[^"]+"\/><\/tableParts>|<tableParts><tablePart r:id="[^"]+"\/><\/tableParts>/,
+    ],
+  ],
   "gnumeric-caoxian.xlsx": [["Gnumeric's namespace", /^xl\/worksheets\/sheet1\.xml$/, /xmlns:gnmx=/]],
   "gnumeric-weishan.xlsx": [["Gnumeric's namespace", /^xl\/worksheets\/sheet1\.xml$/, /xmlns:gnmx=/]],
   "gnumeric-huining.xlsx": [
