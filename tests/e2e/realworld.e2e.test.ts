@@ -177,7 +177,7 @@ run.each(RESAVED.flatMap((f) => Object.keys(SAVERS).map((saver) => [f, saver])))
         expect(s.inputHash.after).toBe(s.inputHash.before);
         expect({ step: s.name, problems: (await stepProblems(s)).problems }).toEqual({ step: s.name, problems: [] });
       }
-    });
+    }, 120000);
 
     test("LibreOffice and Gnumeric recompute every formula of both outputs to the saved result", async () => {
       for (const s of steps) {
