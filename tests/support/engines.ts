@@ -19,8 +19,13 @@ function same(a: CellValue, b: CellValue): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Formula cells whose saved result differs from what LibreOffice and Gnumeric compute. */
-export async function staleResults(file: string): Promise<{ formulas: number; differences: string[] }> {
+/**
+ * Formula cells whose saved result differs from what LibreOffice and Gnumeric compute, with every
+ * sheet as LibreOffice computed it (`libreoffice`).
+ */
+export async function staleResults(
+  file: string
+): Promise<{ formulas: number; differences: string[]; libreoffice: Grid[] }> {
   const saved = (await readWorkbook(readFileSync(file))).savedGrids();
   const recalculated = await recalculate(file);
   let lo: Grid[];
@@ -48,6 +53,6 @@ export async function staleResults(file: string): Promise<{ formulas: number; di
       })
     );
   }
-  return { formulas, differences };
+  return { formulas, differences, libreoffice: lo };
 }
 

@@ -24,9 +24,17 @@ import JSZip from "jszip";
 import { type Area, type CellError, type CellValue, type Grid, CELL_ERRORS, parseArea } from "../../sheet/grid";
 import { recalculate, type DefinedName, type Recalculation } from "../../sheet/recalc";
 import { checkSheet, checkSizes, declaredSizes, LIMITS, LimitError, scanSheet, skippedReason } from "./limits";
-import { openStore, PackageError, PackageStore, XlsxPackage } from "./patch/package";
+import {
+  openStore,
+  PackageError,
+  PackageStore,
+  relsPathOf,
+  resolveTarget,
+  WORKSHEET_TYPE,
+  XlsxPackage,
+} from "./patch/package";
 import { EMPTY_WORKSHEET } from "./patch/sheet";
-import { children, parseXml, RELATIONSHIPS_NS, serializeXml, XmlPartError } from "./patch/xml";
+import { children, parseXml, serializeXml, XmlPartError } from "./patch/xml";
 
 // --- errors ------------------------------------------------------------------------------------
 
@@ -301,7 +309,8 @@ export async function readWorkbook(data: Bytes): Promise<XlsxWorkbook> {
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs hands the bytes to JSZip, which takes a Uint8Array as well as a Buffer.
-    const input = await exceljsView(bytes, pkg, prune);
+    const moves = excelJsMoves(pkg, store);
+    const input = prune.length || moves.length ? await copyForExcelJs(bytes, store, prune, moves) : bytes;
     await wb.xlsx.load(input as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
   } catch (e) {
     throw fail("corrupt-workbook", errorText(e));
@@ -317,39 +326,83 @@ export async function readWorkbook(data: Bytes): Promise<XlsxWorkbook> {
     // Fail here, not later in a caller, when exceljs loaded something it cannot give back.
     throw fail("corrupt-workbook", errorText(e));
   }
-  return new XlsxWorkbook(store, sheets, await definedNamesOf(zip, wb), skipped);
+  return new XlsxWorkbook(store, sheets, definedNamesOf(store, pkg), skipped);
+}
+
+interface Move {
+  /** The worksheet's relationship in the workbook's relationships. */
+  relationshipId: string;
+  from: string;
+  to: string;
 }
 
 /**
- * The file as exceljs can read it, when it cannot read it as it is: sheets far too long left empty,
- * and sheets stored under part names other than xl/worksheets/sheetN.xml (legal, and LibreOffice
- * opens them; exceljs 4.4 skips them) renamed to such names. Only exceljs sees this copy; the
- * package written back is the file's own.
+ * Worksheets exceljs would not find: it reads a worksheet only from "xl/worksheets/sheetN.xml" and
+ * only through a relationship target that names that path from "xl/". A sheet stored under any other
+ * part name (legal; LibreOffice opens it) is read from a copy that stores it there.
  */
-async function exceljsView(bytes: Uint8Array, pkg: XlsxPackage, empty: string[]): Promise<Uint8Array> {
-  const sheets = pkg.sheets().filter((s) => s.path);
-  const odd = sheets.filter((s) => !/^xl\/worksheets\/sheet\d+\.xml$/.test(s.path));
-  if (!empty.length && !odd.length) return bytes;
+function excelJsMoves(pkg: XlsxPackage, store: PackageStore): Move[] {
+  if (store.workbookPath !== "xl/workbook.xml") return [];
+  const rels = parseXml(store.texts.get(relsPathOf(store.workbookPath)) ?? "<Relationships/>", "rels");
+  const taken = new Set(pkg.sheets().map((s) => s.path));
+  const moves: Move[] = [];
+  let n = 1;
+  for (const sheet of pkg.sheets()) {
+    if (sheet.type !== WORKSHEET_TYPE || !sheet.path) continue;
+    const rel = children(rels.documentElement!, "Relationship").find(
+      (r) => r.getAttribute("Id") === sheet.relationshipId
+    );
+    const seen = "xl/" + (rel?.getAttribute("Target") || "").replace(/^(\s|\/xl\/)+/, "");
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(sheet.path) && seen === sheet.path) continue;
+    let to = sheet.path;
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(to)) {
+      while (taken.has("xl/worksheets/sheet" + n + ".xml") || store.zip.file("xl/worksheets/sheet" + n + ".xml")) n++;
+      to = "xl/worksheets/sheet" + n + ".xml";
+      taken.add(to);
+    }
+    moves.push({ relationshipId: sheet.relationshipId, from: sheet.path, to });
+  }
+  return moves;
+}
+
+/** `target` (a zip path) as a relationship target from a part in `fromPart`'s folder. */
+function relativeTarget(fromPart: string, target: string): string {
+  const from = fromPart.split("/").slice(0, -1);
+  const to = target.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return "../".repeat(from.length - i) + to.slice(i).join("/");
+}
+
+/**
+ * A copy of the file for exceljs to read: the sheets in `empty` left empty, the worksheets in `moves`
+ * stored where exceljs looks for them (with their own relationships). The file itself is never changed.
+ */
+async function copyForExcelJs(
+  bytes: Uint8Array,
+  store: PackageStore,
+  empty: string[],
+  moves: Move[]
+): Promise<Uint8Array> {
   const copy = await JSZip.loadAsync(bytes);
   for (const path of empty) copy.file(path, EMPTY_WORKSHEET);
-  if (odd.length) {
-    const relsPath = "xl/_rels/workbook.xml.rels";
-    const rels = parseXml(await copy.file(relsPath)!.async("string"), relsPath);
-    let n = 1;
-    for (const sheet of odd) {
-      while (copy.file("xl/worksheets/sheet" + n + ".xml")) n++;
-      const to = "xl/worksheets/sheet" + n + ".xml";
-      copy.file(to, await copy.file(sheet.path)!.async("uint8array"));
-      copy.remove(sheet.path);
-      const from = sheet.path.replace(/[^/]+$/, "_rels/") + sheet.path.replace(/^.*\//, "") + ".rels";
-      const ownRels = copy.file(from);
-      if (ownRels) {
-        copy.file("xl/worksheets/_rels/sheet" + n + ".xml.rels", await ownRels.async("uint8array"));
-        copy.remove(from);
-      }
-      const rid = sheet.element.getAttributeNS(RELATIONSHIPS_NS, "id") || sheet.element.getAttribute("r:id");
-      for (const rel of children(rels.documentElement!, "Relationship"))
-        if (rel.getAttribute("Id") === rid) rel.setAttribute("Target", "worksheets/sheet" + n + ".xml");
+  if (moves.length) {
+    const relsPath = relsPathOf(store.workbookPath);
+    const rels = parseXml(store.texts.get(relsPath)!, relsPath);
+    for (const move of moves) {
+      for (const r of children(rels.documentElement!, "Relationship"))
+        if (r.getAttribute("Id") === move.relationshipId) r.setAttribute("Target", move.to.slice("xl/".length));
+      if (move.from === move.to) continue;
+      copy.file(move.to, await copy.file(move.from)!.async("uint8array"));
+      copy.remove(move.from);
+      const own = copy.file(relsPathOf(move.from));
+      if (!own) continue;
+      const sheetRels = parseXml(await own.async("string"), relsPathOf(move.from));
+      for (const r of children(sheetRels.documentElement!, "Relationship"))
+        if (r.getAttribute("TargetMode") !== "External")
+          r.setAttribute("Target", relativeTarget(move.to, resolveTarget(move.from, r.getAttribute("Target") || "")));
+      copy.remove(relsPathOf(move.from));
+      copy.file(relsPathOf(move.to), serializeXml(sheetRels));
     }
     copy.file(relsPath, serializeXml(rels));
   }
@@ -395,12 +448,14 @@ function decodeXml(text: string): string {
   });
 }
 
-/** The `<definedName>`s of xl/workbook.xml: name, the sheet it is scoped to, its formula. */
-async function definedNamesOf(zip: JSZip, wb: ExcelJS.Workbook): Promise<DefinedName[]> {
-  const part = zip.file("xl/workbook.xml");
-  if (!part) return [];
-  const xml = await part.async("string");
-  const sheets = wb.worksheets.map((ws) => ws.name);
+/**
+ * The `<definedName>`s of the workbook part: name, the sheet it is scoped to, its formula. A name's
+ * localSheetId counts every sheet of workbook.xml, chart sheets included (which exceljs leaves out).
+ */
+function definedNamesOf(store: PackageStore, pkg: XlsxPackage): DefinedName[] {
+  const xml = store.texts.get(store.workbookPath);
+  if (xml === undefined) return [];
+  const sheets = pkg.sheets().map((s) => s.name);
   const names: DefinedName[] = [];
   const re = /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g;
   for (let m = re.exec(xml); m; m = re.exec(xml)) {

@@ -58,6 +58,10 @@ export interface PackageSheet {
   state: "visible" | "hidden" | "veryHidden";
   /** The `<sheet>` element of workbook.xml. */
   element: Element;
+  /** Its relationship's type: WORKSHEET_TYPE, or a chart sheet's, a dialog sheet's … */
+  type: string;
+  /** Its relationship's Id in the workbook's relationships. */
+  relationshipId: string;
 }
 
 /** A package that is not the workbook it claims to be (a relationship to nowhere …). */
@@ -79,7 +83,8 @@ export function resolveTarget(from: string, target: string): string {
   return out.join("/");
 }
 
-function relsPathOf(part: string): string {
+/** The relationships part of a part: "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
+export function relsPathOf(part: string): string {
   return directory(part) + "_rels/" + part.slice(directory(part).length) + ".rels";
 }
 
@@ -231,6 +236,8 @@ export class XlsxPackage {
         path: rel ? resolveTarget(this.workbookPath, rel.getAttribute("Target") || "") : "",
         state,
         element,
+        type: rel ? rel.getAttribute("Type") || "" : "",
+        relationshipId: rid,
       };
     });
   }
@@ -311,7 +318,14 @@ export class XlsxPackage {
     element.setAttributeNS(RELATIONSHIPS_NS, this.relationshipPrefix() + ":id", id);
     sheetsEl.appendChild(element);
     this.changed(this.workbookPath);
-    const sheet: PackageSheet = { name, path, state: hidden ? "hidden" : "visible", element };
+    const sheet: PackageSheet = {
+      name,
+      path,
+      state: hidden ? "hidden" : "visible",
+      element,
+      type: WORKSHEET_TYPE,
+      relationshipId: id,
+    };
     this.sheets().push(sheet);
     return sheet;
   }
