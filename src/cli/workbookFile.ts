@@ -98,7 +98,11 @@ export async function checkOutput(
 ): Promise<string> {
   if (!output) throw new UsageError("请用 -o 指定输出文件。\n用法：" + usage);
   refuseInput(output, inputs);
-  if (!/\.xlsx$/i.test(output)) throw new UsageError("输出文件应以 .xlsx 结尾：" + output);
+  // A macro-enabled workbook keeps its macros, and Excel opens such a package only as .xlsm.
+  const macros = inputs.some((input) => /\.xlsm$/i.test(input));
+  if (macros && !/\.xlsm$/i.test(output))
+    throw new UsageError("输入是启用宏的工作簿（.xlsm），宏会原样保留，输出文件应以 .xlsm 结尾：" + output);
+  if (!macros && !/\.xlsx$/i.test(output)) throw new UsageError("输出文件应以 .xlsx 结尾：" + output);
   if (existsSync(output) && !options.force && !(options.replaceOurs && (await isZipingOutput(output))))
     throw new UsageError("文件已存在，不会覆盖：" + output + "。确需覆盖请加 --force，或另选输出文件名");
   return output;

@@ -166,3 +166,23 @@ test("unknown options and missing values are said in Chinese", async () => {
   expect(r.code).toBe(2);
   expect(r.err).toMatch(/^参数有误：没有“--bogus”这个选项/);
 });
+
+test("a macro-enabled workbook (.xlsm) is written as .xlsm, its macros kept; an .xlsx name is refused in Chinese", async () => {
+  const dir = tmp();
+  const zip = await JSZip.loadAsync(readFileSync(CAOXIAN));
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file(
+    "[Content_Types].xml",
+    types.replace("spreadsheetml.sheet.main+xml", "sheet.macroEnabled.main+xml").replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+  );
+  zip.file("xl/vbaProject.bin", Buffer.from([1, 2, 3, 4]));
+  const input = join(dir, "带宏.xlsm");
+  writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+  const refused = await ziping("fill", input, "-o", join(dir, "out.xlsx"));
+  expect([refused.code, refused.err]).toEqual([2, "输入是启用宏的工作簿（.xlsm），宏会原样保留，输出文件应以 .xlsm 结尾：" + join(dir, "out.xlsx") + "\n"]);
+  const out = join(dir, "out.xlsm");
+  expect((await ziping("fill", input, "-o", out)).code).toBe(0);
+  const written = await JSZip.loadAsync(readFileSync(out));
+  expect(Array.from(await written.file("xl/vbaProject.bin")!.async("uint8array"))).toEqual([1, 2, 3, 4]);
+  expect(await written.file("[Content_Types].xml")!.async("string")).toContain("sheet.macroEnabled.main+xml");
+});
