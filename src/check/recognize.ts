@@ -4,7 +4,7 @@
  * else the best-fitting built-in; where none fits a recognized table, a rubric derived from the
  * table's own scoring sentences.
  */
-import { rememberedDerivedRubric, rememberedRubricId } from "../plan/ownSheets";
+import { isDerivedId, rememberedDerivedRubric, rememberedRubricId } from "../own/state";
 import type { Rubric } from "../rubric/schema";
 import { checkRubric } from "../rubric/validate";
 import { deriveRubric, MAX_DERIVED_ROWS } from "../sheet/derive";
@@ -23,7 +23,7 @@ export interface Recognition {
 export function rememberedRubric(grids: readonly Grid[], rubrics: readonly Rubric[]): Rubric | undefined {
   const id = rememberedRubricId(grids);
   if (id === undefined) return undefined;
-  if (!id.startsWith("derived:")) return rubrics.find((r) => r.id === id);
+  if (!isDerivedId(id)) return rubrics.find((r) => r.id === id);
   const checked = checkRubric(rememberedDerivedRubric(grids));
   return checked.ok ? checked.rubric : undefined;
 }

@@ -14,8 +14,8 @@
  * The Grids given are the workbook as recomputed (the xlsx adapter's grids(), or Excel's own values).
  */
 import { scoreRubric, type IndicatorScore, type RubricScore } from "../rubric/engine";
-import { evidenceFromWorkbook, hasEvidenceSheet } from "../plan/evidenceSheet";
-import { isOurFormula, SUMMARY_SHEET } from "../plan/formulas";
+import { evidenceFromWorkbook, hasEvidenceSheet } from "../own/read";
+import { isOurFormula, SUMMARY_SHEET } from "../own/sheets";
 import type { Indicator } from "../rubric/schema";
 import { formatPoints, sum } from "../rubric/text";
 import { a1, cellAt, formulaAt, isBlankValue, isErrorValue, type CellValue, type Grid } from "../sheet/grid";

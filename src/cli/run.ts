@@ -16,7 +16,7 @@ import { splitCommand } from "./commands/split";
 import { templateCommand } from "./commands/template";
 import { validateCommand } from "./commands/validate";
 import { sampleCommand } from "./commands/sample";
-import { ConflictError } from "../plan/ownSheets";
+import { ConflictError } from "../own/sheets";
 import { EXIT, Refusal, UsageError, type Output } from "./io";
 
 export interface CommandArgs {

@@ -9,7 +9,7 @@ import type { CellStyle, PlanOp, WorkbookPlan } from "../plan/plan";
 import { uniqueSheetName } from "../plan/split";
 import { a1, areaA1, columnCount, type Grid } from "../sheet/grid";
 import { recognizeSheet, type SheetLayout } from "../sheet/recognize";
-import { OWN_SHEETS } from "../sheet/workbook";
+import { OWN_SHEETS } from "../own/sheets";
 import type { NoticeTable } from "./notice";
 
 export interface ImportedTable {

@@ -10,9 +10,10 @@ import { parseNumber, parseRate, parseYesNo } from "../rubric/figures";
 import { isRate, type Metric } from "../rubric/metric";
 import type { Rubric } from "../rubric/schema";
 import { a1 } from "../sheet/grid";
-import { EVIDENCE_COL, METRIC_COL, evidenceRows, metricRows, takesInput } from "./evidenceSheet";
-import { EVIDENCE_SHEET, METRICS_SHEET } from "./formulas";
-import { NO, YES } from "./formulas";
+import { EVIDENCE_COL, METRIC_COL } from "../own/sheets";
+import { evidenceRows, metricRows, takesInput } from "../own/rows";
+import { EVIDENCE_SHEET, METRICS_SHEET } from "../own/sheets";
+import { NO, YES } from "../own/sheets";
 import type { CellStyle, PlanOp, PlanValue, WorkbookPlan } from "./plan";
 
 function raw(value: unknown): PlanValue {

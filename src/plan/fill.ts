@@ -25,46 +25,16 @@ import {
 } from "../sheet/grid";
 import type { SheetMatch } from "../sheet/match";
 import type { SheetLayout } from "../sheet/recognize";
-import {
-  EVIDENCE_COL,
-  EVIDENCE_HEADERS,
-  METRIC_COL,
-  METRIC_HEADERS,
-  NOT_APPLICABLE,
-  evidenceFromWorkbook,
-  evidenceRows,
-  inputHint,
-  kindName,
-  metricRows,
-  takesInput,
-  targetText,
-  typedEvidenceInputs,
-  typedMetricInputs,
-  type EvidenceRow,
-  type MetricRow,
-} from "./evidenceSheet";
-import {
-  EVIDENCE_SHEET,
-  METRICS_SHEET,
-  NO,
-  STATE_SHEET,
-  SUMMARY_SHEET,
-  YES,
-  criterionFormula,
-  indicatorFormula,
-  isOurFormula,
-  meets,
-  sheetRef,
-} from "./formulas";
-import {
-  checkOwnSheets,
-  ConflictError,
-  ownSheetOps,
-  rememberedFingerprints,
-  stateOps,
-  SUMMARY_HEADERS,
-} from "./ownSheets";
-import { reconcileOwnSheet, type Fingerprint } from "./ownCells";
+import { EVIDENCE_COL, EVIDENCE_HEADERS, METRIC_COL, METRIC_HEADERS, NOT_APPLICABLE } from "../own/sheets";
+import { evidenceFromWorkbook, typedEvidenceInputs, typedMetricInputs } from "../own/read";
+import { evidenceRows, metricRows, takesInput, type EvidenceRow, type MetricRow } from "../own/rows";
+import { inputHint, kindName, targetText } from "./evidenceSheet";
+import { EVIDENCE_SHEET, METRICS_SHEET, NO, STATE_SHEET, SUMMARY_SHEET, YES, isOurFormula } from "../own/sheets";
+import { criterionFormula, indicatorFormula, meets, sheetRef } from "./formulas";
+import { checkOwnSheets, ConflictError, ownSheetOps, SUMMARY_HEADERS } from "../own/sheets";
+import { rememberedFingerprints, stateOps } from "../own/state";
+import { reconcileOwnSheet } from "./ownCells";
+import { type Fingerprint } from "../own/state";
 import type { CellStyle, PlanOp, WorkbookPlan } from "./plan";
 
 export interface FillOptions {

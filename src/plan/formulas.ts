@@ -8,19 +8,7 @@ import { DEFAULT_STEP } from "../rubric/criteria/base";
 import type { Criterion } from "../rubric/criteria/index";
 import type { Bound } from "../rubric/metric";
 import { formatPoints } from "../rubric/text";
-
-export const EVIDENCE_SHEET = "自评依据";
-export const METRICS_SHEET = "指标数据";
-export const SUMMARY_SHEET = "自评汇总";
-export const STATE_SHEET = "_ziping";
-
-export const YES = "是";
-export const NO = "否";
-
-/** Our formulas read the 自评依据 sheet; any other content of a 自评得分 cell was put there by a person. */
-export function isOurFormula(formula: string | null): boolean {
-  return formula !== null && formula.indexOf(EVIDENCE_SHEET) >= 0;
-}
+import { YES } from "../own/sheets";
 
 /** 'Sheet'!A1 — always quoted: the sheets have Chinese names. */
 export function sheetRef(sheet: string, cell: string): string {

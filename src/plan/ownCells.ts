@@ -15,9 +15,8 @@
  * are left alone, and the ones it writes are taken as Ziping's.
  */
 import { cellAt, formulaAt, isBlankValue, parseA1, type CellValue, type Grid } from "../sheet/grid";
+import type { Fingerprint } from "../own/state";
 import type { PlanOp, WorkbookPlan } from "./plan";
-
-export type Fingerprint = Map<string, string>;
 
 const INPUT = "input";
 
@@ -142,20 +141,4 @@ export function reconcileOwnSheet(sheet: string, ops: PlanOp[], options: Reconci
     }
   }
   return { ops: out, kept, written };
-}
-
-/** A fingerprint as text for _ziping ("A1=1f3a…;B2=input;…"), and back. */
-export function fingerprintText(fp: Fingerprint): string {
-  const parts: string[] = [];
-  fp.forEach((v, k) => parts.push(k + "=" + v));
-  return parts.join(";");
-}
-
-export function parseFingerprint(text: string): Fingerprint {
-  const fp: Fingerprint = new Map();
-  for (const part of text.split(";")) {
-    const i = part.indexOf("=");
-    if (i > 0) fp.set(part.slice(0, i), part.slice(i + 1));
-  }
-  return fp;
 }

@@ -6,7 +6,7 @@
  */
 import { a1, cellAt, columnCount, textAt, type CellValue, type Grid } from "../sheet/grid";
 import type { SheetLayout, SheetRow } from "../sheet/recognize";
-import { OWN_SHEETS } from "../sheet/workbook";
+import { OWN_SHEETS } from "../own/sheets";
 import type { CellStyle, PlanOp, WorkbookPlan } from "./plan";
 
 /** Whether the unit leads a task (牵头) or shares it (责任); short words, so no header reads them as column names. */

@@ -7,8 +7,8 @@
  */
 import type { Rubric } from "../rubric/schema";
 import { a1, cellAt, formulaAt, type CellValue, type Grid } from "../sheet/grid";
-import { EVIDENCE_COL, METRIC_COL, NOT_APPLICABLE } from "./evidenceSheet";
-import { EVIDENCE_SHEET, METRICS_SHEET, STATE_SHEET } from "./formulas";
+import { EVIDENCE_COL, METRIC_COL, NOT_APPLICABLE } from "../own/sheets";
+import { EVIDENCE_SHEET, METRICS_SHEET, STATE_SHEET } from "../own/sheets";
 import type { CellStyle, PlanOp } from "./plan";
 
 /** A sheet of inputs keyed by the id in its column A: which columns a person fills. */

@@ -14,6 +14,7 @@ import type { Category, Discrepancy, Indicator, Rubric } from "../rubric/schema"
 import { checkRubric, formatRubricErrors } from "../rubric/validate";
 import { formatPoints, sum } from "../rubric/text";
 import { criterionLetter } from "../rubric/criteria/base";
+import { DERIVED_PREFIX } from "../own/state";
 import { a1, textAt, type Grid } from "./grid";
 import { cleanText } from "./normalize";
 import { EMPTY_RULE_TEXT as EMPTY_RULE } from "../rubric/derive/grammar";
@@ -311,7 +312,7 @@ export function deriveRubric(grid: Grid, layout: SheetLayout, file: string): Der
   }
   const year = /(20\d\d)\s*年/.exec(title);
   const candidate = {
-    id: "derived:" + grid.sheet,
+    id: DERIVED_PREFIX + grid.sheet,
     title,
     document: file + " › " + grid.sheet,
     region: "—",

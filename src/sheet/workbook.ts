@@ -7,8 +7,9 @@ import type { Grid } from "./grid";
 import { FIT_THRESHOLD, matchRubric, rankRubrics, type SheetMatch } from "./match";
 import { recognizeSheet, type SheetLayout } from "./recognize";
 
-/** Sheets Ziping writes: never recognized as a county's table. */
-export const OWN_SHEETS = ["自评依据", "指标数据", "自评汇总", "校验报告", "进度", "_ziping"];
+import { OWN_SHEETS } from "../own/sheets";
+
+export { OWN_SHEETS };
 
 export interface SheetRecognition {
   layout: SheetLayout;

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
 import { readWorkbook } from "../../src/adapters/xlsx/index";
-import { SUMMARY_SHEET } from "../../src/plan/formulas";
+import { SUMMARY_SHEET } from "../../src/own/sheets";
 import { validateRecognized } from "../../src/check/validate";
 import { builtinRubrics } from "../../src/rubric/builtin/index";
 import { primarySheet, recognizeWorkbook } from "../../src/sheet/workbook";

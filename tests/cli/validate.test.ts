@@ -10,7 +10,7 @@ import JSZip from "jszip";
 import { ziping } from "./run";
 import { applyPlan, readWorkbook, writeWorkbook } from "../../src/adapters/xlsx/index";
 import { evidenceEntryPlan } from "../../src/plan/evidenceEntry";
-import { evidenceRows, takesInput } from "../../src/plan/evidenceSheet";
+import { evidenceRows, takesInput } from "../../src/own/rows";
 import { builtinRubrics } from "../../src/rubric/builtin/index";
 
 /** The XML of a sheet of an .xlsx file, found through workbook.xml and its relationships. */

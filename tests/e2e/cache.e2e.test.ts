@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readWorkbook } from "../../src/adapters/xlsx/index";
 import { SAMPLE_OUTPUT } from "../../src/cli/commands/sample";
-import { SUMMARY_SHEET } from "../../src/plan/formulas";
+import { SUMMARY_SHEET } from "../../src/own/sheets";
 import { ziping } from "../cli/run";
 import { hasEngines, staleResults } from "../support/engines";
 import { recalculate, removeRecalculated } from "../support/libreoffice";

@@ -8,14 +8,14 @@
  */
 import fc from "fast-check";
 import { growth, LINEAR_GROWTH_BOUND } from "../support/growth";
-import { acceptedNotes } from "../../src/check/accepted";
-import { buildReportPlan } from "../../src/check/report";
+import { acceptedNotes } from "../../src/own/read";
+import { buildReportPlan } from "../../src/plan/report";
 import { validateRecognized } from "../../src/check/validate";
 import { rememberedRubric } from "../../src/cli/recognizeFile";
 import { buildFillPlan } from "../../src/plan/fill";
-import { ConflictError } from "../../src/plan/ownSheets";
-import { evidenceRows, metricRows } from "../../src/plan/evidenceSheet";
-import { EVIDENCE_SHEET, METRICS_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../src/plan/formulas";
+import { ConflictError } from "../../src/own/sheets";
+import { evidenceRows, metricRows } from "../../src/own/rows";
+import { EVIDENCE_SHEET, METRICS_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../src/own/sheets";
 import { builtinRubrics } from "../../src/rubric/builtin/index";
 import { parseNumber, parseRate, parseYesNo } from "../../src/rubric/figures";
 import { columnCount, type CellValue, type Grid } from "../../src/sheet/grid";

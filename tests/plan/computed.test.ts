@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { withComputedResults, gridsAfter } from "../../src/plan/computed";
 import { buildFillPlan } from "../../src/plan/fill";
 import { evidenceEntryPlan } from "../../src/plan/evidenceEntry";
-import { evidenceRows, takesInput } from "../../src/plan/evidenceSheet";
+import { evidenceRows, takesInput } from "../../src/own/rows";
 import type { PlanOp } from "../../src/plan/plan";
 import { builtinRubrics } from "../../src/rubric/builtin/index";
 import { scoreRubric, type Evidence } from "../../src/rubric/engine";

@@ -1,6 +1,8 @@
 /** Reading typed figures back from 指标数据 as a person sees them. */
-import { evidenceFromWorkbook, metricRows, METRIC_COL, METRIC_HEADERS } from "../../src/plan/evidenceSheet";
-import { METRICS_SHEET } from "../../src/plan/formulas";
+import { evidenceFromWorkbook } from "../../src/own/read";
+import { metricRows } from "../../src/own/rows";
+import { METRIC_COL, METRIC_HEADERS } from "../../src/own/sheets";
+import { METRICS_SHEET } from "../../src/own/sheets";
 import { builtinRubrics } from "../../src/rubric/builtin/index";
 import { scoreRubric } from "../../src/rubric/engine";
 import type { CellValue, Grid } from "../../src/sheet/grid";

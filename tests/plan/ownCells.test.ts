@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { applyPlan, readWorkbook, writeWorkbook } from "../../src/adapters/xlsx/index";
-import { EVIDENCE_SHEET, METRICS_SHEET, SUMMARY_SHEET } from "../../src/plan/formulas";
+import { EVIDENCE_SHEET, METRICS_SHEET, SUMMARY_SHEET } from "../../src/own/sheets";
 import { reconcileOwnSheet } from "../../src/plan/ownCells";
 import type { PlanOp } from "../../src/plan/plan";
 import { parseA1, type Grid } from "../../src/sheet/grid";

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import JSZip from "jszip";
 import { newWorkbook } from "../../adapters/xlsx/index";
-import { acceptedNotes } from "../../check/accepted";
+import { acceptedNotes } from "../../own/read";
 import { rankRows, type BatchRow } from "../../check/batch";
 import { countBySeverity } from "../../check/findings";
 import { SUPPORTED_LABEL } from "../../check/workbookScore";

@@ -3,7 +3,7 @@ import { refuseInput, writeWhole } from "../files";
 import { basename } from "node:path";
 import { deriveRubric } from "../../sheet/derive";
 import { recognizeSheet } from "../../sheet/recognize";
-import { OWN_SHEETS } from "../../sheet/workbook";
+import { OWN_SHEETS } from "../../own/sheets";
 import { formatPoints } from "../../rubric/text";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import type { CommandArgs } from "../run";

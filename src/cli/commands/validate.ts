@@ -1,7 +1,7 @@
 import { countBySeverity, SEVERITY_NAMES, type Finding } from "../../check/findings";
 import { validateRecognized } from "../../check/validate";
-import { buildReportPlan } from "../../check/report";
-import { acceptedNotes } from "../../check/accepted";
+import { buildReportPlan } from "../../plan/report";
+import { acceptedNotes } from "../../own/read";
 import { scoreLines } from "../../check/scoreText";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import { nothingRecognized, recognizeLoaded } from "../recognizeFile";

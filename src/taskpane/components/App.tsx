@@ -22,7 +22,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { countBySeverity, type Finding } from "../../check/findings";
-import { buildReportPlan } from "../../check/report";
+import { buildReportPlan } from "../../plan/report";
 import type { Rubric } from "../../rubric/schema";
 import { acceptPlan } from "../model/accept";
 import { hostAppName, type HostCommand, type WorkbookHost } from "../model/host";

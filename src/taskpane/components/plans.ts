@@ -5,7 +5,7 @@
 import { buildFillPlan, type FillOptions } from "../../plan/fill";
 import type { WorkbookPlan } from "../../plan/plan";
 export { splitPlan, uniqueSheetName, validSheetName } from "../../plan/split";
-export { rememberedRubricId } from "../../plan/ownSheets";
+export { rememberedRubricId } from "../../own/state";
 import { buildTemplatePlan } from "../../plan/template";
 import type { Rubric } from "../../rubric/schema";
 import type { Grid } from "../../sheet/grid";

@@ -8,7 +8,7 @@
  * State lives here and the whole pane is drawn again from it on every change (a few hundred
  * nodes); the focused control is found again by its id, so keyboard users keep their place.
  */
-import { buildReportPlan } from "../../check/report";
+import { buildReportPlan } from "../../plan/report";
 import { countBySeverity, SEVERITY_NAMES, type Finding, type Severity } from "../../check/findings";
 import type { WorkbookPlan } from "../../plan/plan";
 import type { Rubric } from "../../rubric/schema";

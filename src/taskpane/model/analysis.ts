@@ -4,11 +4,11 @@
  * workbook is decided before (analyze.ts for the pane, lite/analyze.ts for the lite pane); this
  * module scores and checks, and imports no zod, so both panes share it.
  */
-import { acceptedNotes } from "../../check/accepted";
+import { acceptedNotes } from "../../own/read";
 import type { Finding } from "../../check/findings";
 import { validateRecognized } from "../../check/validate";
 import type { ScoreSource, WorkbookScore } from "../../check/workbookScore";
-import { hasEvidenceSheet } from "../../plan/evidenceSheet";
+import { hasEvidenceSheet } from "../../own/read";
 import type { RubricScore } from "../../rubric/engine";
 import type { Rubric } from "../../rubric/schema";
 import type { Grid } from "../../sheet/grid";

@@ -6,7 +6,7 @@
  * sheet's own sentences, or one stored in the workbook, checked by the rubric schema) only when a
  * workbook needs it.
  */
-import { rememberedRubricId } from "../../plan/ownSheets";
+import { isDerivedId, rememberedRubricId } from "../../own/state";
 import type { Rubric } from "../../rubric/schema";
 import type { Grid } from "../../sheet/grid";
 import { primarySheet, recognizeWorkbook } from "../../sheet/workbook";
@@ -22,7 +22,7 @@ export interface BuiltinAnalysis extends Analysis {
 
 export function analyzeBuiltin(grids: Grid[], rubrics: readonly Rubric[], chosen?: Rubric): BuiltinAnalysis {
   const id = rememberedRubricId(grids);
-  if (!chosen && id !== undefined && id.indexOf("derived:") === 0)
+  if (!chosen && id !== undefined && isDerivedId(id))
     return { ...analysisOf(grids, recognizeWorkbook(grids, rubrics)), derivationNeeded: "remembered" };
   const rubric = chosen || (id !== undefined ? rubrics.find((r) => r.id === id) : undefined);
   const sheets = recognizeWorkbook(grids, rubrics, rubric);

@@ -5,9 +5,9 @@
  * follows the corrected criteria.
  */
 import type { Criterion } from "../../rubric/criteria/index";
-import { hasEvidenceSheet } from "../../plan/evidenceSheet";
+import { hasEvidenceSheet } from "../../own/read";
 import { buildFillPlan } from "../../plan/fill";
-import { stateOps } from "../../plan/ownSheets";
+import { stateOps } from "../../own/state";
 import type { WorkbookPlan } from "../../plan/plan";
 import type { Rubric } from "../../rubric/schema";
 import { checkRubric, formatRubricErrors } from "../../rubric/validate";

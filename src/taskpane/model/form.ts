@@ -10,17 +10,12 @@ import { describeMapping } from "../../rubric/criteria/scaled";
 import { formatBound, isRate, type Metric } from "../../rubric/metric";
 import type { Rubric } from "../../rubric/schema";
 import { evidenceEntryPlan } from "../../plan/evidenceEntry";
-import {
-  evidenceRows,
-  inputHint,
-  metricRows,
-  takesInput,
-  typedEvidenceInputs,
-  typedMetricInputs,
-  type TypedValue,
-} from "../../plan/evidenceSheet";
+import { evidenceRows, metricRows, takesInput } from "../../own/rows";
+import { inputHint } from "../../plan/evidenceSheet";
+import { typedEvidenceInputs, typedMetricInputs, type TypedValue } from "../../own/read";
 import type { WorkbookPlan } from "../../plan/plan";
-import type { Grid } from "../../sheet/grid";
+import { a1, type Grid } from "../../sheet/grid";
+import { EVIDENCE_COL, EVIDENCE_SHEET, METRIC_COL, METRICS_SHEET } from "../../own/sheets";
 
 export type FieldControl =
   | { type: "yesno" }
@@ -152,7 +147,11 @@ export function criterionFieldPlan(
 function clearing(rubric: Rubric, field: Pick<CriterionField, "criterionId" | "itemId">): WorkbookPlan {
   const row = evidenceRows(rubric).find((r) => r.criterionId === field.criterionId && r.itemId === field.itemId);
   if (!row) return { ops: [], summary: [], kept: [] };
-  return { ops: [{ op: "set", sheet: "自评依据", cell: "E" + (row.row + 1), value: null }], summary: [], kept: [] };
+  return {
+    ops: [{ op: "set", sheet: EVIDENCE_SHEET, cell: a1(row.row, EVIDENCE_COL.input), value: null }],
+    summary: [],
+    kept: [],
+  };
 }
 
 /** The plan that writes one metric part (分子, 分母 or 实际值). */
@@ -165,8 +164,11 @@ export function metricFieldPlan(
   const row = metricRows(rubric).find((r) => r.metric.id === metric.id);
   if (!row) return { ops: [], summary: [], kept: [] };
   if (value === null || value === "" || value === undefined) {
-    const col = part === "numerator" ? "C" : part === "denominator" ? "D" : "E";
-    return { ops: [{ op: "set", sheet: "指标数据", cell: col + (row.row + 1), value: null }], summary: [], kept: [] };
+    return {
+      ops: [{ op: "set", sheet: METRICS_SHEET, cell: a1(row.row, METRIC_COL[part]), value: null }],
+      summary: [],
+      kept: [],
+    };
   }
   return evidenceEntryPlan(rubric, { metrics: { [metric.id]: { [part]: value } } });
 }

@@ -18,7 +18,7 @@ import {
 } from "../../../src/adapters/office";
 import { applyPlan as applyXlsx, readWorkbook as readXlsx } from "../../../src/adapters/xlsx/index";
 import { buildFillPlan } from "../../../src/plan/fill";
-import { EVIDENCE_SHEET, METRICS_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../../src/plan/formulas";
+import { EVIDENCE_SHEET, METRICS_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../../src/own/sheets";
 import type { WorkbookPlan } from "../../../src/plan/plan";
 import { builtinRubrics } from "../../../src/rubric/builtin/index";
 import { a1, type CellValue, type Grid } from "../../../src/sheet/grid";

@@ -18,7 +18,7 @@ import { applyPlan as applyOffice } from "../../../src/adapters/office";
 import { applyPlan as applyWps, readWorkbook as readWps } from "../../../src/adapters/wps/index";
 import { applyPlan as applyXlsx, readWorkbook as readXlsx, writeWorkbook } from "../../../src/adapters/xlsx/index";
 import type { PlanValue, WorkbookPlan } from "../../../src/plan/plan";
-import { STATE_SHEET } from "../../../src/plan/formulas";
+import { STATE_SHEET } from "../../../src/own/sheets";
 import { trustedBuiltinRubrics } from "../../../src/rubric/builtin/data";
 import { areaA1, type CellValue, type Grid } from "../../../src/sheet/grid";
 import { fillPlan } from "../../../src/taskpane/components/plans";

@@ -1,81 +1,39 @@
 /**
- * Ziping's own sheets (自评依据, 指标数据, 自评汇总, 校验报告, _ziping) are rewritten on every run; a
- * county's sheet that happens to bear one of those names is not. A sheet is ours when its first row
- * starts with our headers; any other sheet of that name stops the action, with nothing written.
+ * The hidden _ziping sheet: what Ziping remembers in a workbook, as rows "kind | key | value…" —
+ * the rubric a fill used (a derived one as reviewed, JSON in chunks), the explanations people wrote
+ * ("accept" | finding key | note), the fingerprints of what Ziping wrote on its own sheets
+ * ("written" | sheet | chunk | text), a split file's unit and what merge recorded. Never customXml:
+ * a hidden sheet travels with the workbook through Excel, WPS and LibreOffice.
  */
 import type { Rubric } from "../rubric/schema";
 import { a1, cellAt, type Grid } from "../sheet/grid";
-import type { PlanOp } from "./plan";
-import { fingerprintText, parseFingerprint, type Fingerprint } from "./ownCells";
-import { EVIDENCE_HEADERS, METRIC_HEADERS } from "./evidenceSheet";
-import { EVIDENCE_SHEET, METRICS_SHEET, STATE_SHEET, SUMMARY_SHEET } from "./formulas";
+import type { PlanOp } from "../plan/plan";
+import { ownSheetOps, STATE_SHEET } from "./sheets";
 
-export const REPORT_SHEET = "校验报告";
-export const SUMMARY_HEADERS = ["编号", "一级指标", "分值", "自评得分", "加分分值", "加分得分"];
-export const REPORT_HEADERS = ["序号", "级别", "问题", "工作表", "单元格", "指标", "说明", "情况说明", "键"];
-/** The 进度 sheet `merge` writes: each unit's returns, then each indicator's units still owing it. */
-export const PROGRESS_SHEET = "进度";
-export const PROGRESS_HEADERS = [
-  "单位",
-  "分到的行数",
-  "已报送行数",
-  "已填完成情况",
-  "有佐证材料",
-  "尚未填报",
-  "最后合并的文件",
-  "文件日期",
-];
-/** Rows of _ziping that `merge` keeps (what it wrote, each unit's last file and rows); a fill carries them over. */
-export const MERGE_STATE_KINDS = ["merged", "mergeValue", "mergeFile", "mergeRow"];
+/** A derived rubric's id: "derived:" and the sheet's name. */
+export const DERIVED_PREFIX = "derived:";
 
-const SIGNATURES: Record<string, string[]> = {
-  [EVIDENCE_SHEET]: EVIDENCE_HEADERS,
-  [METRICS_SHEET]: METRIC_HEADERS,
-  [SUMMARY_SHEET]: SUMMARY_HEADERS,
-  [REPORT_SHEET]: REPORT_HEADERS,
-  [PROGRESS_SHEET]: PROGRESS_HEADERS,
-  // _ziping starts with the rubric a fill recorded, or with a 说明 written before any fill.
-  [STATE_SHEET]: ["rubric"],
-};
-
-/**
- * The ops that (re)start one of our sheets: cleared if it is there, added if not, and given its
- * column widths and hidden columns either way.
- */
-export function ownSheetOps(
-  grids: readonly Grid[],
-  sheet: string,
-  layout: { columnWidths?: number[]; hiddenColumns?: number[]; hidden?: boolean }
-): PlanOp[] {
-  const add: PlanOp = { op: "addSheet", sheet, ...layout };
-  return grids.some((g) => g.sheet === sheet) ? [{ op: "clearSheet", sheet }, add] : [add];
+export function isDerivedId(id: string): boolean {
+  return id.indexOf(DERIVED_PREFIX) === 0;
 }
 
-/** An action that would overwrite what a person made: said in Chinese, nothing written. */
-export class ConflictError extends Error {}
+/** What Ziping wrote in each cell of one of its sheets: a hash of the content, or "input". */
+export type Fingerprint = Map<string, string>;
 
-function isOurs(grid: Grid): boolean {
-  const signature = SIGNATURES[grid.sheet];
-  if (!signature) return false;
-  const blank = grid.values.every((row) => row.every((v) => v === null || v === ""));
-  if (blank) return true;
-  // _ziping starts with what a fill recorded, a 说明, a fingerprint, a split file's unit, or what merge wrote.
-  if (grid.sheet === STATE_SHEET)
-    return ["rubric", "accept", "written", "unit"].concat(MERGE_STATE_KINDS).indexOf(String(cellAt(grid, 0, 0))) >= 0;
-  // The first two headers: what every version of our sheets has written there.
-  return signature.slice(0, 2).every((header, col) => cellAt(grid, 0, col) === header);
+/** A fingerprint as text for _ziping ("A1=1f3a…;B2=input;…"), and back. */
+export function fingerprintText(fp: Fingerprint): string {
+  const parts: string[] = [];
+  fp.forEach((v, k) => parts.push(k + "=" + v));
+  return parts.join(";");
 }
 
-/** Throws ConflictError when a sheet we would rewrite exists and is not ours. */
-export function checkOwnSheets(grids: readonly Grid[], names: string[]): void {
-  const foreign = grids.filter((g) => names.indexOf(g.sheet) >= 0 && !isOurs(g)).map((g) => g.sheet);
-  if (foreign.length) {
-    throw new ConflictError(
-      "工作簿中已有名为“" +
-        foreign.join("”“") +
-        "”的工作表，不是自评助手生成的；为免覆盖，未作任何改动。请把该工作表改名后重试。"
-    );
+export function parseFingerprint(text: string): Fingerprint {
+  const fp: Fingerprint = new Map();
+  for (const part of text.split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0) fp.set(part.slice(0, i), part.slice(i + 1));
   }
+  return fp;
 }
 
 /** The rubric id a previous 准备工作簿 recorded in the hidden _ziping sheet (as the CLI reads it). */
@@ -204,4 +162,28 @@ export function rememberedFingerprints(grids: readonly Grid[]): Map<string, Fing
     )
   );
   return out;
+}
+
+/** The ops that record (or replace) a 说明 for the finding `key`: one "accept" row of _ziping. */
+export function acceptOps(grids: readonly Grid[], key: string, note: string): PlanOp[] {
+  const state = grids.find((g) => g.sheet === STATE_SHEET);
+  const ops: PlanOp[] = [];
+  let row = 0;
+  if (!state) ops.push({ op: "addSheet", sheet: STATE_SHEET, hidden: true });
+  else {
+    // The row already holding this key, else the first empty row.
+    row = state.values.length;
+    for (let r = 0; r < state.values.length; r++) {
+      if (cellAt(state, r, 0) === "accept" && cellAt(state, r, 1) === key) {
+        row = r;
+        break;
+      }
+    }
+  }
+  ops.push(
+    { op: "set", sheet: STATE_SHEET, cell: a1(row, 0), value: "accept" },
+    { op: "set", sheet: STATE_SHEET, cell: a1(row, 1), value: key },
+    { op: "set", sheet: STATE_SHEET, cell: a1(row, 2), value: note.trim() }
+  );
+  return ops;
 }

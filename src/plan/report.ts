@@ -5,43 +5,21 @@
  * red, warnings amber), their values untouched. A 情况说明 typed under a previous report is carried
  * to the same finding, by key.
  */
-import { STATE_SHEET } from "../plan/formulas";
-import { reconcileOwnSheet } from "../plan/ownCells";
-import {
-  checkOwnSheets,
-  ownSheetOps,
-  rememberedFingerprints,
-  REPORT_HEADERS,
-  REPORT_SHEET,
-  stateOps,
-} from "../plan/ownSheets";
-import type { PlanOp, WorkbookPlan } from "../plan/plan";
+import { SEVERITY_NAMES, type Finding } from "../check/findings";
+import { CODE_TITLES } from "../check/messages.zh-CN";
+import { scoreLines } from "../check/scoreText";
+import { findingKey } from "../check/validate";
+import type { WorkbookScore } from "../check/workbookScore";
+import { reportNotes } from "../own/read";
+import { checkOwnSheets, ownSheetOps, REPORT_COL, REPORT_HEADERS, REPORT_SHEET, STATE_SHEET } from "../own/sheets";
+import { rememberedFingerprints, stateOps } from "../own/state";
 import type { Rubric } from "../rubric/schema";
 import { cellAt, parseA1, type Grid } from "../sheet/grid";
-import { SEVERITY_NAMES, type Finding } from "./findings";
-import { CODE_TITLES } from "./messages.zh-CN";
-import { scoreLines } from "./scoreText";
-import { findingKey } from "./validate";
-import type { WorkbookScore } from "./workbookScore";
-
-export { REPORT_SHEET };
+import { reconcileOwnSheet } from "./ownCells";
+import type { PlanOp, WorkbookPlan } from "./plan";
 
 const MARK = { error: "#F8CBAD", warning: "#FFE699", info: "#DDEBF7" } as const;
 const HEADER = { bold: true, fill: "#DDEBF7", align: "center" as const };
-export const REPORT_COL = { note: 7, key: 8 } as const;
-
-/** The 情况说明 people typed into an earlier 校验报告, by finding key. */
-export function reportNotes(grids: readonly Grid[]): Map<string, string> {
-  const notes = new Map<string, string>();
-  const report = grids.find((g) => g.sheet === REPORT_SHEET);
-  if (!report) return notes;
-  for (let row = 1; row < report.values.length; row++) {
-    const key = cellAt(report, row, REPORT_COL.key);
-    const note = cellAt(report, row, REPORT_COL.note);
-    if (typeof key === "string" && key && typeof note === "string" && note.trim()) notes.set(key, note.trim());
-  }
-  return notes;
-}
 
 function indicatorName(rubric: Rubric | undefined, id: string | undefined): string {
   if (!id) return "";
