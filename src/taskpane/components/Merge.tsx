@@ -207,10 +207,13 @@ export const MergeDialog: React.FC<MergeDialogProps> = (props) => {
 
 function RejectedList({ rejected }: { rejected: MergeResult["rejected"] }) {
   const styles = useStyles();
+  const shared = useSharedStyles();
   if (!rejected.length) return null;
   return (
     <section aria-label="未合并的文件" className={styles.section}>
-      <Subtitle2 as="h3">未合并的文件（{rejected.length} 个）</Subtitle2>
+      <Subtitle2 as="h3" className={shared.flush}>
+        未合并的文件（{rejected.length} 个）
+      </Subtitle2>
       <ul className={styles.list}>
         {rejected.map((r, i) => (
           <li key={i}>
@@ -225,6 +228,7 @@ function RejectedList({ rejected }: { rejected: MergeResult["rejected"] }) {
 /** Below the summary: conflicts, files not merged, what was not taken, the files merged. */
 function MergeDetails({ result }: { result: MergeResult }) {
   const styles = useStyles();
+  const shared = useSharedStyles();
   if (!result.merged.length) return null;
   return (
     <>
@@ -248,7 +252,7 @@ function MergeDetails({ result }: { result: MergeResult }) {
       <RejectedList rejected={result.rejected} />
       {result.ignored.length ? (
         <section aria-label="未采用" className={styles.section}>
-          <Subtitle2 as="h3">
+          <Subtitle2 as="h3" className={shared.flush}>
             {IGNORED_HEADING.replace(/：$/, "")}（{result.ignored.length} 处）
           </Subtitle2>
           <ul className={styles.list}>
@@ -261,7 +265,9 @@ function MergeDetails({ result }: { result: MergeResult }) {
         </section>
       ) : null}
       <section aria-label="合并的文件" className={styles.section}>
-        <Subtitle2 as="h3">合并的文件（{result.merged.length} 个）</Subtitle2>
+        <Subtitle2 as="h3" className={shared.flush}>
+          合并的文件（{result.merged.length} 个）
+        </Subtitle2>
         <ul className={styles.list}>
           {result.merged.map((m) => {
             const missing = missingText(m.missing);
@@ -295,6 +301,7 @@ const TEXT_SHOWN = 30;
 
 export const ProgressView: React.FC<ProgressViewProps> = ({ grids, target, lastMerge, onSelect }) => {
   const styles = useStyles();
+  const shared = useSharedStyles();
   const progress = React.useMemo(() => readProgress(grids, target.layout, target.match), [grids, target]);
   const reported = progress.units.filter((u) => u.file).length;
   const owing = progress.indicators.filter((i) => i.owing.length);
@@ -307,7 +314,7 @@ export const ProgressView: React.FC<ProgressViewProps> = ({ grids, target, lastM
       ) : null}
       {lastMerge ? <LastMerge result={lastMerge} onSelect={onSelect} /> : null}
       <section aria-labelledby="progress-units" className={styles.section}>
-        <Subtitle2 as="h3" id="progress-units">
+        <Subtitle2 as="h3" className={shared.flush} id="progress-units">
           各单位报送进度
         </Subtitle2>
         <Caption1 className={styles.muted}>
@@ -327,7 +334,7 @@ export const ProgressView: React.FC<ProgressViewProps> = ({ grids, target, lastM
         </ul>
       </section>
       <section aria-labelledby="progress-owing" className={styles.section}>
-        <Subtitle2 as="h3" id="progress-owing">
+        <Subtitle2 as="h3" className={shared.flush} id="progress-owing">
           各指标尚未填报的单位
         </Subtitle2>
         <Caption1 className={styles.muted}>
