@@ -21,6 +21,7 @@ import { unitSheet } from "../../../src/plan/split";
 import { builtinRubrics } from "../../../src/rubric/builtin/index";
 import App from "../../../src/taskpane/components/App";
 import { analyze } from "../../../src/taskpane/model/analyze";
+import { readReturns } from "../../../src/taskpane/model/returns";
 import { ziping } from "../../cli/run";
 import { fakeHost, type FakeHost } from "./fakeHost";
 import { dialogClosed } from "./jsdomShims";
@@ -148,6 +149,28 @@ function unitItem(unit: string): HTMLElement {
     .getAllByRole("listitem")
     .find((li) => li.querySelector("strong")?.textContent === unit)!;
 }
+
+describe("the returns as picked", () => {
+  test("read in name order with their modified time; a lock file, the open workbook and a non-workbook set aside", async () => {
+    const files = pickedReturns(units, ["县民政局.xlsx", "县财政局.xlsx"]).concat(
+      picked(join(units, "县民政局.xlsx"), "~$县民政局.xlsx"),
+      picked(county, "微山-自评.xlsx"),
+      picked(join(units, "县应急局.xlsx"), "县应急局.xlsx")
+    );
+    const read = await readReturns(files, "微山-自评.xlsx");
+    // "县民政局" < "县财政局" in code-unit order (民 U+6C11, 财 U+8D22), as `ziping merge` sorts a folder.
+    expect(read.files.map((f) => [f.file, f.modified])).toEqual([
+      ["县民政局.xlsx", "2023-10-12 09:30"],
+      ["县财政局.xlsx", "2023-10-13 16:05"],
+    ]);
+    expect(read.unreadable.map((u) => u.file)).toEqual(["~$县民政局.xlsx", "县应急局.xlsx", "微山-自评.xlsx"].sort());
+    expect(read.unreadable.find((u) => u.file === "微山-自评.xlsx")!.reason).toBe(
+      "这是县里的工作簿本身，不是单位报送的文件，未合并"
+    );
+    expect(read.unreadable.find((u) => u.file === "~$县民政局.xlsx")!.reason).toContain("临时文件");
+    expect(read.unreadable.find((u) => u.file === "县应急局.xlsx")!.reason).toMatch(/^无法读取文件：.*，未合并$/);
+  });
+});
 
 describe("合并各单位报送", () => {
   test("says what it will write, lists the conflict and the files not merged; applies the core's plan on 确定 only", async () => {
