@@ -5,6 +5,9 @@
 //   classic script; and the install page publish.html (it may open in an old browser);
 // - es-check es2017 on every script of the full pane and the standalone page, lazy chunks included
 //   (EdgeHTML 18 is the oldest webview they are built for), and of the WPS full pane;
+// - checks that code meant to load on demand is not in a first load (the full pane's, the standalone
+//   page's, the WPS full pane's): the merge (合并各单位报送, 进度) and the .xlsx reader (exceljs),
+//   each found by a sentence only it contains;
 // - prints the sizes, raw and gzip: the lite path, the full pane's first load, the on-demand chunks,
 //   and the WPS add-in's.
 //
@@ -115,6 +118,23 @@ const results = [
 ];
 rmSync(work, { recursive: true, force: true });
 
+// On-demand code kept out of the first loads: a sentence only that code contains.
+const ON_DEMAND = [
+  { name: "合并各单位报送（src/plan/merge.ts）", text: "同一指标在文件中出现两次" },
+  { name: "读取 .xlsx（src/adapters/xlsx）", text: "压缩包里没有 Excel 工作簿" },
+];
+const firstLoads = [...new Set([...bundles.modern, ...standalone, ...wpsBundles.modern])];
+const leaks = [];
+for (const code of ON_DEMAND)
+  for (const file of firstLoads)
+    if (read(file).toString("utf8").includes(code.text)) leaks.push(code.name + "：" + file);
+results.push({
+  version: "on-demand",
+  files: firstLoads.length,
+  ok: leaks.length === 0,
+  output: leaks.length ? "按需加载的代码出现在首次加载中：\n" + leaks.join("\n") + "\n" : "",
+});
+
 const report = {
   checks: results.map(({ version, files, ok }) => ({ version, files, ok })),
   sizes: {
@@ -132,7 +152,14 @@ if (json) {
 } else {
   const names = ["Excel 精简界面", "Excel 完整界面与独立模式", "WPS 精简界面、功能区与安装页", "WPS 完整界面"];
   results.forEach((r, i) =>
-    console.log((r.ok ? "✓" : "✗") + " es-check " + r.version + "（" + names[i] + "）：" + r.files + " 个文件")
+    console.log(
+      (r.ok ? "✓" : "✗") +
+        (r.version === "on-demand"
+          ? " 按需加载的代码（" + ON_DEMAND.map((c) => c.name).join("、") + "）不在首次加载中："
+          : " es-check " + r.version + "（" + names[i] + "）：") +
+        r.files +
+        " 个文件"
+    )
   );
   const line = (name, s) =>
     console.log("  " + name.padEnd(28) + kb(s.raw).padStart(10) + kb(s.gzip).padStart(10) + " gzip");

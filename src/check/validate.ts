@@ -10,9 +10,8 @@ import { parseNumber } from "../rubric/figures";
 import { formatMetricValue } from "../rubric/metric";
 import type { Indicator, Rubric } from "../rubric/schema";
 import { formatPercent, formatPoints } from "../rubric/text";
-import { EVIDENCE_COL, METRIC_COL } from "../own/sheets";
 import { evidenceRows, metricRows } from "../own/rows";
-import { EVIDENCE_SHEET, METRICS_SHEET, SUMMARY_SHEET, isOurFormula } from "../own/sheets";
+import { EVIDENCE_COL, EVIDENCE_SHEET, METRIC_COL, METRICS_SHEET, SUMMARY_SHEET, isOurFormula } from "../own/sheets";
 import { typedEvidenceInputs, typedMetricInputs } from "../own/read";
 import { takesInput } from "../own/rows";
 import { a1, cellAt, formulaAt, isBlankValue, isErrorValue, parseA1, textAt, type Grid } from "../sheet/grid";
@@ -494,11 +493,11 @@ function checkFormulaErrors(out: Collector, grids: readonly Grid[], grid: Grid, 
   // The 自评得分 column's errors are reported by the row checks, with their indicator.
   if (recognition.layout.columns.points !== undefined) scan(grid, "分值", [recognition.layout.columns.points]);
   const evidence = grids.find((g) => g.sheet === EVIDENCE_SHEET);
-  if (evidence) scan(evidence, "自评依据", [EVIDENCE_COL.input, EVIDENCE_COL.score]);
+  if (evidence) scan(evidence, EVIDENCE_SHEET, [EVIDENCE_COL.input, EVIDENCE_COL.score]);
   const metrics = grids.find((g) => g.sheet === METRICS_SHEET);
-  if (metrics) scan(metrics, "指标数据", [METRIC_COL.computed, METRIC_COL.status]);
+  if (metrics) scan(metrics, METRICS_SHEET, [METRIC_COL.computed, METRIC_COL.status]);
   const summary = grids.find((g) => g.sheet === SUMMARY_SHEET);
-  if (summary) scan(summary, "自评汇总");
+  if (summary) scan(summary, SUMMARY_SHEET);
 }
 
 function cellOrder(sheetOrder: Map<string, number>) {

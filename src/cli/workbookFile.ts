@@ -11,6 +11,7 @@ import {
   type XlsxWorkbook,
 } from "../adapters/xlsx/index";
 import type { WorkbookPlan } from "../plan/plan";
+import { REPORT_SHEET, STATE_SHEET } from "../own/sheets";
 import { convertToXlsx } from "./convert";
 import { fsErrorText, refuseInput, writeWhole } from "./files";
 import { Refusal, UsageError } from "./io";
@@ -70,8 +71,8 @@ export async function isZipingOutput(file: string): Promise<boolean> {
       (m) => m[1]
     );
     return (
-      names.indexOf("_ziping") >= 0 ||
-      names.indexOf("校验报告") >= 0 ||
+      names.indexOf(STATE_SHEET) >= 0 ||
+      names.indexOf(REPORT_SHEET) >= 0 ||
       (names.length === 1 && names[0] === BATCH_SHEET)
     );
   } catch {

@@ -32,8 +32,7 @@ import { matchKey } from "../sheet/normalize";
 import { recognizeSheet, type SheetLayout, type SheetRow } from "../sheet/recognize";
 import type { ColumnRole } from "../sheet/columns";
 import { firstEmptyColumn } from "./fill";
-import { STATE_SHEET } from "../own/sheets";
-import { checkOwnSheets, MERGE_STATE_KINDS, ownSheetOps, PROGRESS_HEADERS, PROGRESS_SHEET } from "../own/sheets";
+import { checkOwnSheets, MERGE_STATE_KINDS, ownSheetOps, PROGRESS_HEADERS, PROGRESS_SHEET, STATE_SHEET } from "../own/sheets";
 import type { CellStyle, PlanOp, PlanValue, WorkbookPlan } from "./plan";
 import { rowsByUnit, splitUnitList, unitFileName } from "./split";
 import { KEYED_SHEETS, keyedRowBelongs, keyedRows, metricIndicators, unitOfFile } from "./unitReturn";
@@ -128,7 +127,7 @@ export interface MergeResult {
   kept: MergeKept[];
   conflicts: MergeConflict[];
   ignored: MergeIgnored[];
-  progress: { units: UnitProgress[]; indicators: IndicatorProgress[] };
+  progress: MergeProgress;
 }
 
 /** The table's columns a unit fills, carried back; added to the county's table where it has none. */
@@ -605,44 +604,7 @@ export function buildMergePlan(
   returnedRows.forEach((rows, unit) => rowState.set(unit, rows));
   const fileState = new Map(state.files);
   for (const m of merged) fileState.set(m.unit, { file: m.file, modified: m.modified ?? "" });
-  const unitsProgress: UnitProgress[] = assignments.map((a) => {
-    const rows = rowState.get(a.unit) ?? new Map<string, [boolean, boolean]>();
-    const mine = assignedKeys.get(a.unit)!;
-    let returned = 0;
-    let answered = 0;
-    let evidence = 0;
-    rows.forEach(([ans, ev], key) => {
-      if (!mine.has(key)) return;
-      returned++;
-      if (ans) answered++;
-      if (ev) evidence++;
-    });
-    const last = fileState.get(a.unit);
-    return {
-      unit: a.unit,
-      assigned: mine.size,
-      returned,
-      answered,
-      evidence,
-      owing: mine.size - answered,
-      file: last ? last.file : null,
-      modified: last && last.modified ? last.modified : null,
-    };
-  });
-  const indicatorsProgress: IndicatorProgress[] = [];
-  keys.forEach((key, row) => {
-    const owing = assignments
-      .filter((a) => assignedKeys.get(a.unit)!.has(key) && !(rowState.get(a.unit)?.get(key)?.[0] ?? false))
-      .map((a) => a.unit);
-    indicatorsProgress.push({
-      indicator: key.indexOf("text:") === 0 ? undefined : key,
-      row: row.row + 1,
-      text: row.text,
-      lead: splitUnitList(row.lead),
-      responsible: splitUnitList(row.responsible),
-      owing,
-    });
-  });
+  const { units: unitsProgress, indicators: indicatorsProgress } = progressOf(keys, assignments, rowState, fileState);
 
   // 5. The plan: added columns, values, 进度, _ziping.
   const plan: WorkbookPlan = { ops: [], summary: [], kept: [] };
@@ -692,6 +654,94 @@ export function buildMergePlan(
     ignored,
     progress: { units: unitsProgress, indicators: indicatorsProgress },
   };
+}
+
+// --- progress ----------------------------------------------------------------------------------------
+
+export interface MergeProgress {
+  units: UnitProgress[];
+  indicators: IndicatorProgress[];
+}
+
+/** Each unit's rows assigned, returned, answered, with evidence and still owed; each indicator's units owing it. */
+function progressOf(
+  keys: Map<SheetRow, string>,
+  assignments: ReturnType<typeof rowsByUnit>,
+  rowState: State["rows"],
+  fileState: State["files"]
+): MergeProgress {
+  const assignedKeys = new Map(assignments.map((u) => [u.unit, new Set(u.rows.map((r) => keys.get(r.row)!))] as const));
+  const units: UnitProgress[] = assignments.map((a) => {
+    const rows = rowState.get(a.unit) ?? new Map<string, [boolean, boolean]>();
+    const mine = assignedKeys.get(a.unit)!;
+    let returned = 0;
+    let answered = 0;
+    let evidence = 0;
+    rows.forEach(([ans, ev], key) => {
+      if (!mine.has(key)) return;
+      returned++;
+      if (ans) answered++;
+      if (ev) evidence++;
+    });
+    const last = fileState.get(a.unit);
+    return {
+      unit: a.unit,
+      assigned: mine.size,
+      returned,
+      answered,
+      evidence,
+      owing: mine.size - answered,
+      file: last ? last.file : null,
+      modified: last && last.modified ? last.modified : null,
+    };
+  });
+  const indicators: IndicatorProgress[] = [];
+  keys.forEach((key, row) => {
+    const owing = assignments
+      .filter((a) => assignedKeys.get(a.unit)!.has(key) && !(rowState.get(a.unit)?.get(key)?.[0] ?? false))
+      .map((a) => a.unit);
+    indicators.push({
+      indicator: key.indexOf("text:") === 0 ? undefined : key,
+      row: row.row + 1,
+      text: row.text,
+      lead: splitUnitList(row.lead),
+      responsible: splitUnitList(row.responsible),
+      owing,
+    });
+  });
+  return { units, indicators };
+}
+
+/**
+ * The progress as the workbook records it (_ziping's rows, the ones the 进度 sheet was written
+ * from), for the county's sheet as it is now: what the pane shows, after reopening too. Equal to
+ * the last merge's `progress` while the sheet's units are unchanged. `merged` is false when no
+ * merge has been recorded yet (every unit then owes every row).
+ */
+export function readProgress(
+  county: readonly Grid[],
+  layout: SheetLayout,
+  match: SheetMatch | undefined
+): MergeProgress & { merged: boolean } {
+  const state = readState(county);
+  const progress = progressOf(rowKeys(layout, match), rowsByUnit(layout), state.rows, state.files);
+  return { ...progress, merged: state.files.size > 0 || state.rows.size > 0 };
+}
+
+/** A file's modified time as a person reads it, in local time: "2023-10-12 09:30" (the CLI and the pane alike). */
+export function formatModified(date: Date): string {
+  const two = (n: number) => (n < 10 ? "0" : "") + n;
+  return (
+    date.getFullYear() +
+    "-" +
+    two(date.getMonth() + 1) +
+    "-" +
+    two(date.getDate()) +
+    " " +
+    two(date.getHours()) +
+    ":" +
+    two(date.getMinutes())
+  );
 }
 
 // --- 进度 and _ziping ------------------------------------------------------------------------------

@@ -5,8 +5,10 @@
  * "县领导小组各成员单位") is a unit of its own, named as written.
  */
 import { a1, cellAt, columnCount, textAt, type CellValue, type Grid } from "../sheet/grid";
+import type { SheetMatch } from "../sheet/match";
 import type { SheetLayout, SheetRow } from "../sheet/recognize";
 import { OWN_SHEETS } from "../own/sheets";
+import type { SheetRecognition } from "../sheet/workbook";
 import type { CellStyle, PlanOp, WorkbookPlan } from "./plan";
 
 /** Whether the unit leads a task (牵头) or shares it (责任); short words, so no header reads them as column names. */
@@ -37,6 +39,21 @@ export function splitUnitList(text: string | undefined): string[] {
 
 export function hasUnitColumn(layout: SheetLayout): boolean {
   return layout.columns.units !== undefined || layout.columns.lead !== undefined;
+}
+
+/**
+ * The sheet split by unit and merged back: the first recognized sheet with a 牵头单位 or 责任单位
+ * column, with its rubric's match (the primary's, which honours a chosen or remembered rubric,
+ * when it is that sheet). The same choice for `split`, `merge` and the pane's 合并各单位报送.
+ */
+export function unitSheet(
+  sheets: readonly SheetRecognition[],
+  primary: SheetRecognition | undefined
+): { layout: SheetLayout; match?: SheetMatch } | undefined {
+  const sheet = sheets.find((s) => s.layout.kind !== "unknown" && hasUnitColumn(s.layout));
+  if (!sheet) return undefined;
+  const match = primary && primary.layout.sheet === sheet.layout.sheet ? primary.match : sheet.match;
+  return { layout: sheet.layout, match };
 }
 
 /** Each unit and its rows, in order of first appearance; a row lists a unit once (牵头 before 责任). */

@@ -3,7 +3,8 @@
  * `import()`), so that its first load is the pane's first screen and no more:
  * - the analysis that derives a rubric from a sheet's own sentences, or checks one stored in the
  *   workbook, with the grammar and the rubric schema (zod) — for a workbook no built-in rubric fits;
- * - the derived rubric's review (评分细则), the evidence form (自评依据) and the 说明 dialog.
+ * - the derived rubric's review (评分细则), the evidence form (自评依据) and the 说明 dialog;
+ * - 合并各单位报送 and 进度 (the merge), and exceljs to read the units' files (in Excel too).
  * jest's CommonJS runtime has no `import()`: tests map this module to tests/support/onDemand.ts,
  * the same modules loaded with require.
  */
@@ -19,3 +20,7 @@ export const loadFullAnalysis = () => said(import(/* webpackChunkName: "derive" 
 export const loadDerivedRubric = () => said(import(/* webpackChunkName: "review" */ "./components/DerivedRubric.js"));
 export const loadEvidenceForm = () => said(import(/* webpackChunkName: "evidence" */ "./components/EvidenceForm.js"));
 export const loadAcceptDialog = () => said(import(/* webpackChunkName: "accept" */ "./components/AcceptDialog.js"));
+/** 合并各单位报送 and the 进度 view, with the merge (src/plan/merge.ts). */
+export const loadMerge = () => said(import(/* webpackChunkName: "merge" */ "./components/Merge.js"));
+/** Reading .xlsx files in the browser (exceljs): the units' returns; the same chunk as standalone mode's file host. */
+export const loadXlsx = () => said(import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/index.js"));

@@ -12,7 +12,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
 import { applyPlan, readWorkbook, writeWorkbook } from "../../src/adapters/xlsx/index";
+import { readProgress } from "../../src/plan/merge";
+import { unitSheet } from "../../src/plan/split";
+import { builtinRubrics } from "../../src/rubric/builtin/index";
 import { cellAt, parseA1, type Grid } from "../../src/sheet/grid";
+import { recognizeWorkbook } from "../../src/sheet/workbook";
 import { hasEngines, staleResults } from "../support/engines";
 import { ziping } from "./run";
 
@@ -286,6 +290,9 @@ describe("merge: split → units edit → merge", () => {
     const progress = all.find((g) => g.sheet === "进度")!;
     const owingRow = progress.values.findIndex((v) => v[0] === "1.2");
     expect(progress.values[owingRow][4]).toBe("各乡镇（街道）");
+    // What the workbook records gives the same progress when read back (the pane's 进度 view).
+    const target = unitSheet(recognizeWorkbook(all, builtinRubrics), undefined)!;
+    expect(readProgress(all, target.layout, target.match)).toEqual({ ...r.json().progress, merged: true });
   });
 
   (hasEngines() ? test : test.skip)(

@@ -22,3 +22,7 @@ export const loadAcceptDialog = () =>
     () =>
       require("../../src/taskpane/components/AcceptDialog") as typeof import("../../src/taskpane/components/AcceptDialog")
   );
+export const loadMerge = () =>
+  later(() => require("../../src/taskpane/components/Merge") as typeof import("../../src/taskpane/components/Merge"));
+export const loadXlsx = () =>
+  later(() => require("../../src/adapters/xlsx/index") as typeof import("../../src/adapters/xlsx/index"));

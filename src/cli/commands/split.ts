@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { newWorkbook } from "../../adapters/xlsx/index";
-import { hasUnitColumn, rowsByUnit, unitFileName, unitSheetOps } from "../../plan/split";
+import { rowsByUnit, unitFileName, unitSheet, unitSheetOps } from "../../plan/split";
 import { unitKeyedSheetOps, unitStateOps } from "../../plan/unitReturn";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import { nothingRecognized, recognizeLoaded } from "../recognizeFile";
@@ -21,7 +21,8 @@ export async function splitCommand(args: CommandArgs, output: Output): Promise<n
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError("输出位置不是文件夹：" + dir);
   const workbook = await loadWorkbook(file, (t) => output.err(t + "\n"));
   const { grids, sheets, primary } = recognizeLoaded(workbook, file);
-  const sheet = sheets.find((s) => s.layout.kind !== "unknown" && hasUnitColumn(s.layout));
+  // The rubric of the split sheet: each unit's file gets its own cut of 自评依据 and 指标数据.
+  const sheet = unitSheet(sheets, primary);
   if (!sheet) {
     const recognized = sheets.filter((s) => s.layout.kind !== "unknown");
     output.err(
@@ -33,8 +34,7 @@ export async function splitCommand(args: CommandArgs, output: Output): Promise<n
   }
   const grid = grids.find((g) => g.sheet === sheet.layout.sheet)!;
   const units = rowsByUnit(sheet.layout);
-  // The rubric of the split sheet: each unit's file gets its own cut of 自评依据 and 指标数据.
-  const match = primary && primary.layout.sheet === sheet.layout.sheet ? primary.match : sheet.match;
+  const match = sheet.match;
   const indicatorOf = new Map((match?.matches ?? []).map((m) => [m.row.row, m.indicator.id] as const));
   // Every file's name first: one that is the input, or someone's file, stops the split before any is written.
   const targets: string[] = [];

@@ -1,12 +1,12 @@
 /**
- * The pane's actions, one click each: 准备工作簿, 发送前校验, 按责任单位拆分, 新建模板 (and 下载 for a
- * file opened in the browser). Each that writes proposes its plan first; nothing is applied
- * before the confirmation dialog's 确定.
+ * The pane's actions, one click each: 准备工作簿, 发送前校验, 按责任单位拆分, 合并各单位报送 (pick
+ * the units' returned files), 新建模板 (and 下载 for a file opened in the browser). Each that writes
+ * proposes its plan first; nothing is applied before the confirmation dialog's 确定.
  */
 import * as React from "react";
 import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookPlan } from "../../plan/plan";
-import { hasUnitColumn } from "../../plan/split";
+import { hasUnitColumn, unitSheet } from "../../plan/split";
 import type { Rubric } from "../../rubric/schema";
 import type { Grid } from "../../sheet/grid";
 import type { Analysis } from "../model/analysis";
@@ -34,6 +34,8 @@ export interface ActionsProps {
   onPrepare(): void;
   apply(plan: WorkbookPlan, what: string): Promise<boolean>;
   onValidate(): void;
+  /** 合并各单位报送: the units' returned files, as picked. */
+  onMerge(files: File[]): void;
   onDownload?: () => void;
 }
 
@@ -60,12 +62,28 @@ export function splitBlocked(analysis: Analysis): string | undefined {
   return undefined;
 }
 
+/** Why 合并各单位报送 cannot run, or undefined when it can (`ziping merge` needs the same sheet). */
+export function mergeBlocked(analysis: Analysis): string | undefined {
+  if (unitSheet(analysis.sheets, analysis.primary)) return undefined;
+  const recognized = analysis.sheets.filter((s) => s.layout.kind !== "unknown");
+  return recognized.length
+    ? "“" +
+        recognized.map((s) => s.layout.sheet).join("”“") +
+        "”没有牵头单位或责任单位列，不是拆分过的任务分解表，无法合并各单位报送。"
+    : "未识别出任务分解表，无法合并各单位报送。";
+}
+
 export const Actions: React.FC<ActionsProps> = (props) => {
   const styles = useStyles();
   const { analysis, grids, busy } = props;
   const [templateOpen, setTemplateOpen] = React.useState(false);
+  const returns = React.useRef<HTMLInputElement>(null);
   const primary = analysis.primary;
-  const splitReason = splitBlocked(analysis);
+  const mergeBlock = mergeBlocked(analysis);
+  const splitBlock = splitBlocked(analysis);
+  // Both blocked: one line says it for both buttons.
+  const splitReason = splitBlock && mergeBlock ? splitBlock.replace(/。$/, "，也无法合并各单位报送。") : splitBlock;
+  const mergeReason = splitBlock ? undefined : mergeBlock;
   const fillReason = primary?.match ? undefined : "未识别出可填写的表格，无法准备工作簿。";
   return (
     <section aria-labelledby="actions-heading" className={styles.root}>
@@ -96,6 +114,13 @@ export const Actions: React.FC<ActionsProps> = (props) => {
         >
           按责任单位拆分
         </Button>
+        <Button
+          disabledFocusable={busy || Boolean(mergeBlock)}
+          aria-describedby={mergeReason ? "merge-reason" : mergeBlock ? "split-reason" : undefined}
+          onClick={() => returns.current?.click()}
+        >
+          合并各单位报送
+        </Button>
         <Button disabledFocusable={busy} onClick={() => setTemplateOpen(true)}>
           新建模板
         </Button>
@@ -115,6 +140,25 @@ export const Actions: React.FC<ActionsProps> = (props) => {
           {splitReason}
         </Caption1>
       ) : null}
+      {mergeReason ? (
+        <Caption1 id="merge-reason" className={styles.reason}>
+          {mergeReason}
+        </Caption1>
+      ) : null}
+      <input
+        ref={returns}
+        type="file"
+        accept=".xlsx"
+        multiple
+        hidden
+        aria-label="选择各单位报送的文件（.xlsx，可多选）"
+        onChange={(e) => {
+          const files = Array.from(e.target.files ?? []);
+          // Picking the same files again is a new merge.
+          e.target.value = "";
+          if (files.length) props.onMerge(files);
+        }}
+      />
       {templateOpen ? (
         <TemplateDialog
           grids={grids}

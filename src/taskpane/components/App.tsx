@@ -1,7 +1,8 @@
 /**
  * The task pane: what was recognized, the actions, and three tabs — 概览 (the live score),
- * 自评依据 (the evidence form) and 校验 (the findings); a fourth, 评分细则, when the rubric was
- * derived from the sheet's own sentences (to review, correct and save it). It never calls Office
+ * 自评依据 (the evidence form) and 校验 (the findings); 评分细则 when the rubric was derived from
+ * the sheet's own sentences (to review, correct and save it); 进度 when the table has 牵头单位 /
+ * 责任单位 (each unit's returns, merged with 合并各单位报送). It never calls Office
  * or exceljs: the host does, and the workbook is the one source of truth (every write is followed by a read).
  *
  * App provides the Fluent theme itself (light or dark, following Office's): index.tsx need not
@@ -31,7 +32,9 @@ import { Actions, type Proposal } from "./Actions";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { Dashboard } from "./Dashboard";
 import { activeDraft, pendingCount, type DerivedDraft } from "../model/derivedDraft";
-import { loadAcceptDialog, loadDerivedRubric, loadEvidenceForm } from "../onDemand";
+import { loadAcceptDialog, loadDerivedRubric, loadEvidenceForm, loadMerge } from "../onDemand";
+import { unitSheet } from "../../plan/split";
+import type { MergeResult } from "../../plan/merge";
 import { FindingsList } from "./FindingsList";
 import { errorText } from "./format";
 import { Header } from "./Header";
@@ -49,7 +52,7 @@ export interface AppProps {
   notice?: string;
 }
 
-type TabValue = "overview" | "rubric" | "evidence" | "findings";
+type TabValue = "overview" | "rubric" | "evidence" | "findings" | "progress";
 
 const NOTHING_TO_PREPARE_REASON = "未在工作簿中识别出有相符评分细则的任务分解表、评分细则或考核表";
 
@@ -57,6 +60,8 @@ const NOTHING_TO_PREPARE_REASON = "未在工作簿中识别出有相符评分细
 const DerivedRubric = React.lazy(() => loadDerivedRubric().then((m) => ({ default: m.DerivedRubric })));
 const EvidenceForm = React.lazy(() => loadEvidenceForm().then((m) => ({ default: m.EvidenceForm })));
 const AcceptDialog = React.lazy(() => loadAcceptDialog().then((m) => ({ default: m.AcceptDialog })));
+const MergeDialog = React.lazy(() => loadMerge().then((m) => ({ default: m.MergeDialog })));
+const ProgressView = React.lazy(() => loadMerge().then((m) => ({ default: m.ProgressView })));
 
 const useStyles = makeStyles({
   provider: {
@@ -115,6 +120,9 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
   const [accepting, setAccepting] = React.useState<Finding>();
   // Corrections to a derived rubric not yet saved: kept here so that switching tabs keeps them.
   const [derivedDraft, setDerivedDraft] = React.useState<DerivedDraft>();
+  // 合并各单位报送: the files picked, until the confirmation closes; then the merge applied, for 进度.
+  const [returns, setReturns] = React.useState<File[]>();
+  const [lastMerge, setLastMerge] = React.useState<MergeResult>();
   const grids = wb.snapshot?.grids ?? [];
   const analysis = wb.analysis;
 
@@ -174,8 +182,13 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
   const open = counts.error + counts.warning;
   const derivedRubric = analysis?.rubric?.derived ? analysis.rubric : undefined;
   const derived = derivedRubric !== undefined;
-  // 评分细则 is there only for a derived rubric: another rubric chosen meanwhile shows 概览.
-  const shown: TabValue = tab === "rubric" && !derived ? "overview" : tab;
+  // The sheet 合并各单位报送 writes into (the one split by unit), as `ziping merge` picks it.
+  const mergeTarget = React.useMemo(
+    () => (analysis ? unitSheet(analysis.sheets, analysis.primary) : undefined),
+    [analysis]
+  );
+  // 评分细则 is there only for a derived rubric, 进度 only for a table with units: else 概览.
+  const shown: TabValue = (tab === "rubric" && !derived) || (tab === "progress" && !mergeTarget) ? "overview" : tab;
   const pending = derivedRubric ? pendingCount(activeDraft(derivedRubric, derivedDraft)?.rubric ?? derivedRubric) : 0;
 
   let body: React.ReactNode;
@@ -210,6 +223,7 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
             setTab("findings");
             void wb.refresh();
           }}
+          onMerge={setReturns}
           onDownload={
             host.download
               ? () => {
@@ -227,6 +241,7 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
           {derived ? <Tab value="rubric">评分细则{pending ? "（待确认 " + pending + "）" : ""}</Tab> : null}
           <Tab value="evidence">自评依据</Tab>
           <Tab value="findings">校验{open ? "（" + open + "）" : ""}</Tab>
+          {mergeTarget ? <Tab value="progress">进度</Tab> : null}
         </TabList>
         <div className={styles.panel} role="tabpanel" aria-label={TAB_NAMES[shown]}>
           <ErrorBoundary>
@@ -255,6 +270,14 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
                   onPrepare={proposeFill}
                   onCommitCriterion={commitCriterion}
                   onCommitMetric={commitMetric}
+                />
+              ) : null}
+              {shown === "progress" && mergeTarget ? (
+                <ProgressView
+                  grids={grids}
+                  target={mergeTarget}
+                  lastMerge={lastMerge}
+                  onSelect={(sheet, cell) => void wb.select(sheet, cell)}
                 />
               ) : null}
               {shown === "findings" ? (
@@ -317,6 +340,26 @@ const Pane: React.FC<AppProps> = ({ host, rubrics, notice }) => {
           }}
         />
       ) : null}
+      {returns && mergeTarget ? (
+        <React.Suspense fallback={<Spinner size="small" label="正在加载…" />}>
+          <MergeDialog
+            files={returns}
+            county={host.kind === "file" ? host.name : undefined}
+            grids={grids}
+            target={mergeTarget}
+            busy={wb.busy}
+            lossyParts={host.lossyParts}
+            apply={wb.apply}
+            onClose={(applied) => {
+              setReturns(undefined);
+              if (applied) {
+                setLastMerge(applied);
+                setTab("progress");
+              }
+            }}
+          />
+        </React.Suspense>
+      ) : null}
       {accepting ? (
         <React.Suspense fallback={null}>
           <AcceptDialog
@@ -344,6 +387,7 @@ const TAB_NAMES: Record<TabValue, string> = {
   rubric: "评分细则",
   evidence: "自评依据",
   findings: "校验",
+  progress: "进度",
 };
 
 const App: React.FC<AppProps> = (props) => {

@@ -24,7 +24,7 @@ import {
 } from "@fluentui/react-components";
 import { useSharedStyles } from "./styles";
 import type { WorkbookPlan } from "../../plan/plan";
-import { proposalText } from "../model/proposal";
+import { proposalText, type OverwriteWords } from "../model/proposal";
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -43,6 +43,10 @@ export interface ConfirmDialogProps {
   /** The action's other plan, replacing what `plan` keeps: offered as a second button. */
   overwrite?: WorkbookPlan;
   onOverwrite?(): void;
+  /** What the 覆盖 choice is called and does; 准备工作簿's words when not given. */
+  overwriteWords?: OverwriteWords;
+  /** Shown below the summary and the cells kept (合并各单位报送: conflicts, files not merged). */
+  details?: React.ReactNode;
 }
 
 const useStyles = makeStyles({
@@ -68,7 +72,7 @@ export const ConfirmDialog: React.FC<ConfirmDialogProps> = (props) => {
   const styles = useStyles();
   const shared = useSharedStyles();
   const { plan, blocked, lossyParts } = props;
-  const text = plan ? proposalText(plan, props.overwrite) : undefined;
+  const text = plan ? proposalText(plan, props.overwrite, props.overwriteWords) : undefined;
   return (
     <Dialog open={props.open} onOpenChange={(_e, data) => (data.open ? undefined : props.onCancel())}>
       <DialogSurface className={shared.dialogSurface}>
@@ -109,6 +113,7 @@ export const ConfirmDialog: React.FC<ConfirmDialogProps> = (props) => {
                 {text.overwriteNote ? <Body1>{text.overwriteNote}</Body1> : null}
               </section>
             ) : null}
+            {props.details}
             {lossyParts && lossyParts.length ? (
               <MessageBar intent="warning" layout="multiline">
                 <MessageBarBody>

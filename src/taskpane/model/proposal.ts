@@ -20,10 +20,26 @@ export interface ProposalText {
   overwriteLabel?: string;
 }
 
+/** What an action's 覆盖 choice is called, and what it does to the cells the plan keeps. */
+export interface OverwriteWords {
+  label: string;
+  /** "这 3 处改为…": what becomes of the kept cells. */
+  note(kept: number): string;
+}
+
 /** The 覆盖 choice of 准备工作簿, in the words both panes use. */
 export const OVERWRITE_LABEL = "覆盖已填写的得分";
 
-export function proposalText(plan: WorkbookPlan, overwrite?: WorkbookPlan): ProposalText {
+export const FILL_OVERWRITE: OverwriteWords = {
+  label: OVERWRITE_LABEL,
+  note: (kept) => "选择“" + OVERWRITE_LABEL + "”，这 " + kept + " 处改为按自评依据计算的公式（原填写的分数不再保留）。",
+};
+
+export function proposalText(
+  plan: WorkbookPlan,
+  overwrite?: WorkbookPlan,
+  words: OverwriteWords = FILL_OVERWRITE
+): ProposalText {
   const nothing = plan.ops.length === 0;
   return {
     nothing,
@@ -31,13 +47,7 @@ export function proposalText(plan: WorkbookPlan, overwrite?: WorkbookPlan): Prop
     noSummary: nothing ? "没有需要修改的内容。" : "将写入工作簿。",
     keptHeading: plan.kept.length ? "保留不改（" + plan.kept.length + " 处）" : undefined,
     kept: plan.kept.map((k) => k.sheet + "!" + k.cell + "：" + k.reason),
-    overwriteNote: overwrite
-      ? "选择“" +
-        OVERWRITE_LABEL +
-        "”，这 " +
-        plan.kept.length +
-        " 处改为按自评依据计算的公式（原填写的分数不再保留）。"
-      : undefined,
-    overwriteLabel: overwrite ? OVERWRITE_LABEL : undefined,
+    overwriteNote: overwrite ? words.note(plan.kept.length) : undefined,
+    overwriteLabel: overwrite ? words.label : undefined,
   };
 }
