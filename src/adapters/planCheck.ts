@@ -1,8 +1,8 @@
 /**
- * What makes a WorkbookPlan op impossible to apply in a live workbook (Office.js or WPS 表格), said
- * in Chinese before anything is written: a bad address, colour or number, a sheet name Excel and
- * WPS refuse, a list longer than they keep. Pure: both live adapters call it, each wrapping the
- * reason in its own error. The switch is exhaustive: a new op kind does not compile until it is
+ * What makes a WorkbookPlan op impossible to apply (in Office.js, in WPS 表格 or to an .xlsx file),
+ * said in Chinese before anything is written: a bad address, colour or number, a sheet name Excel and
+ * WPS refuse, a list longer than they keep, a sheet that will not exist. Pure: the three adapters call
+ * it, each wrapping the reason in its own error, so none of them checks a plan in words of its own. The switch is exhaustive: a new op kind does not compile until it is
  * checked here.
  */
 import type { CellStyle, PlanOp, PlanValue, WorkbookPlan } from "../plan/plan";
@@ -105,13 +105,26 @@ export function planOpFailure(index: number, op: PlanOp, reason: string): string
   return `计划第 ${index + 1} 步（${op.op} ${op.sheet}）无法应用：${reason}`;
 }
 
-/** The first problem of a plan, as its Chinese sentence, or undefined when every op can be applied. */
-export function planProblem(plan: WorkbookPlan): string | undefined {
+/** A plan's first op that cannot be applied: where, and why in Chinese. */
+export interface PlanOpProblem {
+  index: number;
+  op: PlanOp;
+  reason: string;
+}
+
+/** The first op of a plan that cannot be applied, or undefined when every op can be. */
+export function firstPlanProblem(plan: WorkbookPlan): PlanOpProblem | undefined {
   for (let i = 0; i < plan.ops.length; i++) {
-    const problem = planOpProblem(plan.ops[i]);
-    if (problem) return planOpFailure(i, plan.ops[i], problem);
+    const reason = planOpProblem(plan.ops[i]);
+    if (reason) return { index: i, op: plan.ops[i], reason };
   }
   return undefined;
+}
+
+/** The first problem of a plan, as its Chinese sentence, or undefined when every op can be applied. */
+export function planProblem(plan: WorkbookPlan): string | undefined {
+  const problem = firstPlanProblem(plan);
+  return problem && planOpFailure(problem.index, problem.op, problem.reason);
 }
 
 /**
@@ -119,14 +132,20 @@ export function planProblem(plan: WorkbookPlan): string | undefined {
  * exist when the op runs, as its Chinese sentence.
  */
 export function missingSheetProblem(plan: WorkbookPlan, existing: Iterable<string>): string | undefined {
+  const problem = firstMissingSheet(plan, existing);
+  return problem && planOpFailure(problem.index, problem.op, problem.reason);
+}
+
+/** The first op whose sheet (or whose link's sheet) will not exist when it runs. */
+export function firstMissingSheet(plan: WorkbookPlan, existing: Iterable<string>): PlanOpProblem | undefined {
   const known = new Set(existing);
   const added = new Set(plan.ops.filter((o) => o.op === "addSheet").map((o) => o.sheet));
   for (let i = 0; i < plan.ops.length; i++) {
     const op = plan.ops[i];
     if (op.op === "addSheet") known.add(op.sheet);
-    else if (!known.has(op.sheet)) return planOpFailure(i, op, `没有名为“${op.sheet}”的工作表`);
+    else if (!known.has(op.sheet)) return { index: i, op, reason: `没有名为“${op.sheet}”的工作表` };
     if (op.op === "set" && op.link && !known.has(op.link.sheet) && !added.has(op.link.sheet))
-      return planOpFailure(i, op, `链接指向的工作表“${op.link.sheet}”不存在`);
+      return { index: i, op, reason: `链接指向的工作表“${op.link.sheet}”不存在` };
   }
   return undefined;
 }

@@ -16,6 +16,7 @@
  *   needs no second parse of the file.
  */
 import { gridsAfter, withComputedResults } from "../../plan/computed";
+import { firstMissingSheet, firstPlanProblem, planOpFailure } from "../planCheck";
 import type { PlanOp, WorkbookPlan } from "../../plan/plan";
 import { parseA1 } from "../../sheet/grid";
 import { EMPTY_WORKSHEET, PatchError, SheetPatch } from "./patch/sheet";
@@ -29,7 +30,7 @@ export class XlsxApplyError extends Error {
   readonly opIndex: number;
 
   constructor(opIndex: number, op: PlanOp, reason: string) {
-    super(`计划第 ${opIndex + 1} 步（${op.op}${"sheet" in op ? " " + op.sheet : ""}）无法应用：${reason}`);
+    super(planOpFailure(opIndex, op, reason));
     this.name = "XlsxApplyError";
     this.opIndex = opIndex;
     Object.setPrototypeOf(this, XlsxApplyError.prototype);
@@ -95,6 +96,13 @@ function keepActiveTabVisible(pkg: XlsxPackage): void {
 
 /** Applies every op, in order, to the workbook's package. Throws XlsxApplyError for an op that cannot be applied. */
 export function applyPlan(workbook: XlsxWorkbook, planned: WorkbookPlan): void {
+  const problem =
+    firstPlanProblem(planned) ??
+    firstMissingSheet(
+      planned,
+      workbook.sheets().map((s) => s.name)
+    );
+  if (problem) throw new XlsxApplyError(problem.index, problem.op, problem.reason);
   const plan = withComputedResults(workbook.savedGrids(), planned, workbook.definedNames());
   const store = storeOf(workbook);
   const pkg = new XlsxPackage(store);

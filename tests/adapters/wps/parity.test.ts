@@ -241,3 +241,66 @@ describe("the same plan, three adapters, the same cells", () => {
     expect(analysis.rubric?.id).toBe("sd-2023");
   });
 });
+
+/**
+ * A plan none of the three can apply is refused by all three before anything is written, in the
+ * same Chinese sentence (issue 14: one plan check, adapters/planCheck.ts, called by every adapter).
+ * Each plan's second op is the bad one, so every sentence names step 2.
+ */
+describe("the three adapters refuse the same bad plans in the same words", () => {
+  const good: WorkbookPlan["ops"][number] = { op: "set", sheet: "评分细则", cell: "A1", value: "ok" };
+  const badOps: Array<[string, WorkbookPlan["ops"][number], RegExp]> = [
+    ["a colour that is not #RRGGBB", { op: "style", sheet: "评分细则", range: "D2", style: { fill: "red" } }, /#RRGGBB：red$/],
+    [
+      "a list option with a comma",
+      { op: "validation", sheet: "评分细则", range: "D2", rule: { type: "list", values: ["是", "a,b"] } },
+      /逗号/,
+    ],
+    [
+      "a list longer than Excel keeps (300 characters > 255)",
+      { op: "validation", sheet: "评分细则", range: "D2", rule: { type: "list", values: ["长".repeat(300)] } },
+      /合计 300 字符，超过 Excel 的 255 字符上限$/,
+    ],
+    ["a cell address that is none", { op: "set", sheet: "评分细则", cell: "第一格", value: 1 }, /单元格地址无效：第一格$/],
+    ["an empty formula", { op: "set", sheet: "评分细则", cell: "B2", formula: "=" }, /B2 的公式为空$/],
+    ["a text over 32767 characters", { op: "set", sheet: "评分细则", cell: "B2", value: "字".repeat(32768) }, /32767/],
+  ];
+
+  let grids: Grid[];
+  beforeAll(async () => {
+    grids = (await readXlsx(readFileSync(SAMPLE))).grids();
+  });
+  afterEach(() => FakeExcel.uninstall());
+
+  it.each(badOps)("%s", async (_what, bad, reason) => {
+    const plan: WorkbookPlan = { summary: [], kept: [], ops: [good, bad] };
+    const xlsxBook = await readXlsx(readFileSync(SAMPLE));
+    const before = JSON.stringify(xlsxBook.grids());
+    let xlsxMessage = "";
+    try {
+      applyXlsx(xlsxBook, plan);
+    } catch (e) {
+      xlsxMessage = (e as Error).message;
+    }
+    const wps = fakeFromGrids(grids);
+    let wpsMessage = "";
+    try {
+      applyWps(wps.app, plan);
+    } catch (e) {
+      wpsMessage = (e as Error).message;
+    }
+    new FakeExcel(grids.map((g) => ({ name: g.sheet }))).install();
+    const officeMessage = await applyOffice(plan).then(
+      () => "",
+      (e: Error) => e.message
+    );
+
+    expect(xlsxMessage).toMatch(new RegExp("^计划第 2 步（" + bad.op + " 评分细则）无法应用："));
+    expect(xlsxMessage).toMatch(reason);
+    expect(wpsMessage).toBe(xlsxMessage);
+    expect(officeMessage).toBe(xlsxMessage);
+    // Nothing written: not even the good first op.
+    expect(JSON.stringify(xlsxBook.grids())).toBe(before);
+    expect(readWps(wps.app).grids[0].values[0][0]).toBe(grids[0].values[0][0]);
+  });
+});

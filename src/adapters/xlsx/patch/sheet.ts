@@ -82,9 +82,11 @@ const PROMPT_TITLE_MAX = 32;
 const PROMPT_MAX = 255;
 const ERROR_TITLE_MAX = 32;
 const ERROR_MAX = 225;
-const LIST_MAX = 255;
 
-/** What the plan may not ask of a sheet (a bug in whatever built the plan). */
+/**
+ * What the plan may not ask of a sheet (a bug in whatever built the plan). The plan's own limits
+ * (addresses, lists, texts, numbers) are checked before patching, by adapters/planCheck.ts.
+ */
 export class PatchError extends Error {}
 
 function clip(text: string, max: number): string {
@@ -281,7 +283,6 @@ export class SheetPatch {
   private putValue(cell: Element, value: PlanValue): void {
     if (value === null) return;
     if (typeof value === "string") {
-      if (value.length > 32767) throw new PatchError("文字超过 Excel 的 32767 字符上限");
       cell.setAttribute("t", "inlineStr");
       const is = createLike(cell, "is");
       const t = createLike(cell, "t");
@@ -301,7 +302,6 @@ export class SheetPatch {
       this.clearContent(cell);
       if (op.formula !== undefined) {
         const text = op.formula.replace(/^=/, "").trim();
-        if (!text) throw new PatchError("单元格 " + op.cell + " 的公式为空");
         this.put(cell, "f", text);
         this.putResult(cell, op.result);
         this.wroteFormulas = true;
@@ -372,7 +372,6 @@ export class SheetPatch {
   }
 
   freeze(rows: number, columns: number): void {
-    if (!(rows >= 0) || !(columns >= 0)) throw new PatchError("冻结的行列数无效：" + rows + " 行 " + columns + " 列");
     const views = ensureChild(this.root, "sheetViews", WORKSHEET_ORDER);
     let view = child(views, "sheetView");
     if (!view) {
@@ -460,24 +459,15 @@ export class SheetPatch {
     const rule = op.rule;
     const formulas: string[] = [];
     if (rule.type === "list") {
-      if (!rule.values.length) throw new PatchError("下拉列表没有选项");
-      for (const v of rule.values)
-        if (v === "" || /[,"]/.test(v))
-          throw new PatchError("下拉列表的选项不能为空或含英文逗号、引号：" + JSON.stringify(v));
       const text = rule.values.join(",");
-      if (text.length > LIST_MAX)
-        throw new PatchError("下拉列表的选项合计 " + text.length + " 字符，超过 Excel 的 " + LIST_MAX + " 字符上限");
       dv.setAttribute("type", "list");
       formulas.push('"' + text + '"');
     } else if (rule.type === "decimal" || rule.max !== undefined) {
       const max = rule.max as number;
-      if (!Number.isFinite(rule.min) || !Number.isFinite(max) || rule.min > max)
-        throw new PatchError("范围无效：" + rule.min + "～" + max);
       dv.setAttribute("type", rule.type);
       dv.setAttribute("operator", "between");
       formulas.push(numberText(rule.min), numberText(max));
     } else {
-      if (!Number.isFinite(rule.min)) throw new PatchError("下限无效：" + rule.min);
       dv.setAttribute("type", "whole");
       dv.setAttribute("operator", "greaterThanOrEqual");
       formulas.push(numberText(rule.min));
@@ -508,7 +498,6 @@ export class SheetPatch {
   conditionalFormat(op: Extract<PlanOp, { op: "conditionalFormat" }>): void {
     const sqref = areaA1(this.area(op.range));
     const formula = op.formula.replace(/^=/, "").trim();
-    if (!formula) throw new PatchError("条件格式的公式为空");
     let priority: number | undefined;
     let max = 0;
     for (const cf of children(this.root, "conditionalFormatting")) {
