@@ -38,6 +38,7 @@ const LITE_FILES = [
   "src/sheet/**",
   "src/check/**",
   "src/plan/**",
+  "src/own/**",
 ];
 const CORE_JS_POLYFILLS = [
   "Promise",
@@ -131,6 +132,7 @@ export default [
       "src/sheet/**",
       "src/check/**",
       "src/plan/**",
+      "src/own/**",
       "tests/**",
       "scripts/**",
     ],
@@ -141,7 +143,8 @@ export default [
     languageOptions: { globals: nodeGlobals },
   },
   {
-    files: ["src/rubric/**", "src/sheet/**", "src/check/**", "src/plan/**"],
+    // The pure core (docs/DESIGN.md): no file library, no UI, no Office.js, and nothing of the shells.
+    files: ["src/rubric/**", "src/sheet/**", "src/check/**", "src/plan/**", "src/own/**"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -156,6 +159,10 @@ export default [
             {
               group: ["react/*", "react-dom/*", "@fluentui/*"],
               message: "界面库只用于 src/taskpane/。",
+            },
+            {
+              group: ["**/adapters/**", "**/taskpane/**", "**/cli/**", "**/import/**", "**/wps/**"],
+              message: "核心代码不引用外壳（适配器、任务窗格、命令行）：依赖只能由外向内。",
             },
           ],
         },

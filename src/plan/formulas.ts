@@ -1,6 +1,6 @@
 /**
  * Formula builders: each criterion kind's score as an Excel formula over its input cell. Only
- * functions Excel 2010+, WPS and LibreOffice all compute (FACTS.md): IF, AND, OR, MIN, MAX, SUM,
+ * functions Excel 2010+, WPS and LibreOffice all compute (docs/FACTS.md): IF, AND, OR, MIN, MAX, SUM,
  * ROUNDDOWN, ISNUMBER, ABS. Each formula computes what the engine computes for the same input, so
  * the workbook stays right where Ziping is not installed; the e2e test holds them to that.
  */

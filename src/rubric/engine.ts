@@ -2,7 +2,7 @@
  * The scoring engine: evidence → points per criterion → indicator scores clamped to [0, max] →
  * category subtotals → total, with bonus apart → threshold statuses. Pure; every number comes
  * with its explanation in Chinese, and nothing is rescaled silently: the plain sum, the cap and
- * every gate are shown (FACTS.md, "Validation reports people like").
+ * every gate are shown (docs/FACTS.md, "Validation reports people like").
  */
 import type { CriterionOutcome, EvidenceProblem } from "./criteria/base";
 import { maxPointsOf, scoreCriterion, type Criterion } from "./criteria/index";

@@ -1,5 +1,5 @@
 /**
- * The rubric's data model (DESIGN.md, "The domain model"): Rubric → Category (一级指标) →
+ * The rubric's data model (docs/DESIGN.md, "The domain model"): Rubric → Category (一级指标) →
  * Indicator (二级指标) → Criterion, with Metrics and Targets. Structural rules live here;
  * the rules across fields (points add up, references resolve) live in validate.ts.
  */

@@ -1,7 +1,7 @@
 /**
  * LibreOffice as the formula oracle: the exceljs adapter saves the results the formulas compute
  * (whatever a plan guessed), and formulas whose saved results are then made wrong come back from
- * LibreOffice with the true ones, so its recalculation is real (FACTS.md).
+ * LibreOffice with the true ones, so its recalculation is real (docs/FACTS.md).
  * Skipped, with a note, where soffice is not installed; CI installs it.
  */
 import * as fs from "fs";

@@ -1,7 +1,7 @@
 /**
  * One number everywhere: every file a command writes carries, in every formula cell, the result a
  * spreadsheet engine computes for the workbook as written. Each file is recalculated by LibreOffice
- * (forced: FACTS.md) and by Gnumeric, and every formula cell's saved result is compared with both.
+ * (forced: docs/FACTS.md) and by Gnumeric, and every formula cell's saved result is compared with both.
  * WPS and LibreOffice with default settings show saved results, so this is what the city sees.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";

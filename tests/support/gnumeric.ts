@@ -1,5 +1,5 @@
 /**
- * Gnumeric as a second formula engine (FACTS.md): `ssconvert --recalc` recomputes every formula,
+ * Gnumeric as a second formula engine (docs/FACTS.md): `ssconvert --recalc` recomputes every formula,
  * ignoring saved results, and writes each sheet's computed values as CSV.
  */
 import { execFileSync } from "node:child_process";

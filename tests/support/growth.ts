@@ -1,6 +1,6 @@
 /**
  * How work grows with input size, for tests that guard against a blow-up without asserting a time
- * (FACTS.md: tests on a busy machine): the ratio of the time at 8n to the time at n, each the
+ * (docs/FACTS.md: tests on a busy machine): the ratio of the time at 8n to the time at n, each the
  * faster of two runs and at least `floorMs`, so that timer noise on tiny inputs does not count.
  * Linear work gives about 8; quadratic 64.
  */

@@ -1,5 +1,5 @@
 /**
- * LibreOffice as the test oracle for formulas (FACTS.md): `recalculate` converts an .xlsx to .xlsx
+ * LibreOffice as the test oracle for formulas (docs/FACTS.md): `recalculate` converts an .xlsx to .xlsx
  * through headless LibreOffice with a fresh profile that forces every formula to be recomputed on
  * load, so the cached values in the output are LibreOffice's own, not the ones we wrote.
  */

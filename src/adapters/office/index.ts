@@ -1,6 +1,6 @@
 /**
  * The Office.js adapter: read the open workbook into Grids, apply a WorkbookPlan, move the user to
- * a cell. Only this folder touches the `Excel` and `Office` globals (STYLE.md, "In Ziping" 4–5);
+ * a cell. Only this folder touches the `Excel` and `Office` globals (docs/DESIGN.md, "Layers");
  * nothing here recognizes, scores or finds anything.
  */
 export { capabilities, capabilityNotes, supports, CAPABILITY_NOTES } from "./capabilities";

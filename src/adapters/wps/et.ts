@@ -88,7 +88,7 @@ export interface EtRange extends Pick<
   | "Clear"
   | "Select"
 > {
-  /** Declared as a method; some builds give a property (FACTS.md): read through `addressOf`. */
+  /** Declared as a method; some builds give a property (docs/FACTS.md): read through `addressOf`. */
   Address: Et.Range["Address"] | string;
   /** A 2-D array for several cells, one value for one cell (declared `string`). */
   readonly Formula: unknown;

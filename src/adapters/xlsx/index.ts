@@ -1,6 +1,6 @@
 /**
  * The exceljs adapter: read an .xlsx file into Grids, apply a WorkbookPlan, write it back.
- * Only this folder imports exceljs (STYLE.md §6); nothing it exports exposes an exceljs type.
+ * Only this folder imports exceljs (docs/DESIGN.md, "Layers"); nothing it exports exposes an exceljs type.
  */
 export { readWorkbook, newWorkbook, XlsxReadError } from "./read";
 // A type only: an XlsxWorkbook comes from readWorkbook or newWorkbook, never from `new`.

@@ -2,7 +2,7 @@
  * Reading an .xlsx file into Grids (the one shape recognition reads), with exceljs, and keeping the
  * file's package (patch/package.ts) so that a plan is written by patching it (apply.ts).
  *
- * This folder is the only place in the project that imports exceljs (STYLE.md §6); exceljs only
+ * This folder is the only place in the project that imports exceljs (docs/DESIGN.md, "Layers"); exceljs only
  * reads. Reading is bounded (limits.ts): declared sizes and row numbers are checked before anything
  * is inflated, and what exceeds the documented limits is refused in Chinese.
  *

@@ -1,6 +1,6 @@
 /**
  * Evaluating a parsed formula against a workbook, with Excel's semantics for the functions that
- * Excel 2010+, WPS and LibreOffice all compute (FACTS.md) and a few common neighbours. What it
+ * Excel 2010+, WPS and LibreOffice all compute (docs/FACTS.md) and a few common neighbours. What it
  * does not know (a volatile or unknown function, an external reference, implicit intersection of
  * a multi-cell range) throws Unsupported: the caller then keeps the file's cached result rather
  * than write a number no spreadsheet would show.

@@ -1,5 +1,5 @@
 /**
- * Worksheet functions, each as Excel computes it: the portable ones (FACTS.md: IF, AND, OR, NOT,
+ * Worksheet functions, each as Excel computes it: the portable ones (docs/FACTS.md: IF, AND, OR, NOT,
  * SUM, MIN, MAX, ROUND, ROUNDDOWN, ABS, COUNTIF(S), SUMIF(S), SUMPRODUCT, IFERROR, ISNUMBER,
  * ISBLANK, INDEX/MATCH, VLOOKUP, TEXT) and their close neighbours. Arguments arrive unevaluated,
  * so IF and IFERROR evaluate only the branch they take, and SUM can tell a reference (whose text
