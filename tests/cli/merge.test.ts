@@ -20,7 +20,6 @@ import { recognizeWorkbook } from "../../src/sheet/workbook";
 import { hasEngines, staleResults } from "../support/engines";
 import { ziping } from "./run";
 
-jest.setTimeout(180_000);
 
 const SAMPLES = join(__dirname, "..", "..", "assets", "samples");
 const SHEET = "任务分解表";

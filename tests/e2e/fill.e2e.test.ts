@@ -73,7 +73,6 @@ const CASES: Array<[string, string, Evidence]> = [
 ];
 
 const describeLO = hasLibreOffice() ? describe : describe.skip;
-jest.setTimeout(120_000);
 
 function valueAt(grid: Grid, cell: string): unknown {
   const { row, col } = parseA1(cell);

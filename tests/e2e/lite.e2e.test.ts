@@ -28,7 +28,6 @@ const EDGE18 =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045";
 const IE11 = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko";
 const describeE2E = browserTestsReady("taskpane.html") ? describe : describe.skip;
-jest.setTimeout(120_000);
 
 /** Built-ins IE11 does not have. Removed in the page before the pane's scripts run. */
 function removeWhatIe11Lacks(): void {

@@ -72,7 +72,7 @@ describeE2E("Office.js: blocked, or served by the add-in's own server", () => {
     } finally {
       server.close();
     }
-  }, 120_000);
+  });
 
   test("ZIPING_OFFICE_JS=local: Office.js comes from the add-in's own origin, every other origin blocked", async () => {
     const out = mkdtempSync(join(tmpdir(), "ziping-intranet-"));

@@ -19,7 +19,6 @@ import { ziping } from "../cli/run";
 
 const SAMPLE = join(ROOT, "assets", "samples", "微山县-任务分解表.xlsx");
 const describeE2E = browserTestsReady("standalone.html") ? describe : describe.skip;
-jest.setTimeout(120_000);
 
 describeE2E("standalone pane in headless Chromium", () => {
   let server: Server;

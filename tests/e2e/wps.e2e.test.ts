@@ -27,7 +27,6 @@ import { browserTestsReady, DIST, launchChromium, OUTPUT, ROOT, serveDist } from
 
 const SAMPLE = join(ROOT, "assets", "samples", "曹县-评分细则.xlsx");
 const describeE2E = browserTestsReady("wps/taskpane.html") ? describe : describe.skip;
-jest.setTimeout(120_000);
 
 interface PageFake {
   storage: { items: Map<string, string>; setItem(k: string, v: string): void; getItem(k: string): string };

@@ -18,7 +18,6 @@ const CAOXIAN = readFileSync(join(SAMPLES, "曹县-评分细则.xlsx"));
 const tmp = () => mkdtempSync(join(tmpdir(), "ziping-bounds-"));
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
-jest.setTimeout(120_000);
 
 /** The sample with its first sheet's XML replaced. */
 async function withSheet(xml: string): Promise<Buffer> {

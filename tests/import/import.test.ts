@@ -14,7 +14,6 @@ import { recognizeWorkbook } from "../../src/sheet/workbook";
 import { ziping } from "../cli/run";
 import { docFromDocx, hasWriter, makeNotices, ROOT } from "../support/notices";
 
-jest.setTimeout(60_000);
 
 let dir: string;
 beforeAll(() => {

@@ -24,7 +24,6 @@ import { fakeHost, type FakeHost, type FakeHostOptions } from "./fakeHost";
 import { dialogClosed } from "./jsdomShims";
 import { capabilityNotes } from "../../../src/adapters/office/capabilities";
 
-jest.setTimeout(30000);
 // Fluent keeps the page aria-hidden while a closing dialog animates out; under the load of the
 // whole suite on two cores a query can land in that moment. A retry logs the first error.
 jest.retryTimes(2, { logErrorsBeforeRetry: true });

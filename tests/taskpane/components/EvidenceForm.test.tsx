@@ -19,7 +19,6 @@ import { criterionFieldPlan } from "../../../src/taskpane/model/form";
 import { fakeHost, type FakeHost } from "./fakeHost";
 import "./jsdomShims";
 
-jest.setTimeout(30000);
 // Fluent keeps the page aria-hidden while a closing dialog animates out; under the load of the
 // whole suite on two cores a query can land in that moment. A retry logs the first error.
 jest.retryTimes(2, { logErrorsBeforeRetry: true });

@@ -27,7 +27,6 @@ import { fakeHost, type FakeHost } from "./fakeHost";
 import { dialogClosed } from "./jsdomShims";
 
 configure({ asyncUtilTimeout: 10000 });
-jest.setTimeout(120_000);
 
 const SAMPLES = join(__dirname, "..", "..", "..", "assets", "samples");
 const SHEET = "任务分解表";

@@ -25,7 +25,6 @@ import { FakeEt } from "../../support/wps/fakeEt";
 import { dialogClosed } from "../components/jsdomShims";
 
 configure({ asyncUtilTimeout: 5000 });
-jest.setTimeout(30000);
 
 const CAOXIAN = join(__dirname, "..", "..", "..", "assets", "samples", "曹县-评分细则.xlsx");
 
