@@ -30,6 +30,7 @@ const LITE_FILES = [
   "src/taskpane/hosts/wpsHost.ts",
   "src/adapters/wps/**",
   "src/adapters/planCheck.ts",
+  "src/adapters/cellStyle.ts",
   "src/wps/**",
   "src/taskpane/model/{analysis,dashboard,host}.ts",
   "src/taskpane/components/{format,plans}.ts",

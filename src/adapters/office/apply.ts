@@ -35,27 +35,39 @@
  * While a plan is applied, `isApplying()` is true, and on ExcelApi 1.8 `runtime.enableEvents` is
  * off, so the pane's change handler can ignore the change events of our own writes.
  */
-import type { CellStyle, PlanOp, WorkbookPlan } from "../../plan/plan";
+import type { PlanOp, WorkbookPlan } from "../../plan/plan";
 import { missingSheetProblem, planProblem } from "../planCheck";
-import { type Area, columnLetter, parseA1, parseArea } from "../../sheet/grid";
+import { type Area, columnLetter, parseArea } from "../../sheet/grid";
+import {
+  clip,
+  ERROR_MAX,
+  ERROR_TITLE_MAX,
+  hexColor,
+  INPUT_FILL,
+  PROMPT_MAX,
+  PROMPT_TITLE_MAX,
+  quoteSheet,
+  resolveStyle,
+  type ResolvedStyle,
+} from "../cellStyle";
 import { OfficeActionError, runAction, type RunActionOptions } from "./action";
 import { type Capabilities, CAPABILITY_NOTES, capabilities, type NotedFeature } from "./capabilities";
-import { type Content, areaA1, cellContent, filled, jsonBytes, rectangles } from "./blocks";
-
-/** Shading of cells the user fills (`input: true`): Excel's light yellow "Note" fill. */
-export const INPUT_FILL = "#FFF2CC";
+import {
+  addPending,
+  areaA1,
+  type Content,
+  filled,
+  jsonBytes,
+  type PendingCell,
+  type PendingSheet,
+  rectangles,
+} from "../blocks";
 
 /** Bytes per request before a sync (Excel on the web refuses requests over 5 MB). */
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** Estimated cost of one queued command besides its data: object path, address, property. */
 const COMMAND_BYTES = 100;
-
-/** Excel's limits on data-validation texts (as in the exceljs adapter). */
-const PROMPT_TITLE_MAX = 32;
-const PROMPT_MAX = 255;
-const ERROR_TITLE_MAX = 32;
-const ERROR_MAX = 225;
 
 export type SkipReason =
   "validation" | "conditionalFormat" | "link" | "freeze" | "merge" | "hideSheet" | "columnWidth" | "unlock";
@@ -191,22 +203,6 @@ class Batch {
 }
 
 // --- the plan ----------------------------------------------------------------------------------------
-
-type SetOp = Extract<PlanOp, { op: "set" }>;
-type CfOp = Extract<PlanOp, { op: "conditionalFormat" }>;
-
-interface PendingCell {
-  row: number;
-  col: number;
-  content?: Content;
-  styles: CellStyle[];
-  link?: { sheet: string; cell: string; text: string };
-}
-
-interface PendingSheet {
-  cells: Map<string, PendingCell>;
-  cfs: CfOp[];
-}
 
 /** Applies `plan` with the given context. Rejects with OfficeActionError for a plan it cannot apply. */
 export async function applyPlanIn(
@@ -407,16 +403,6 @@ export async function applyPlanIn(
   return { applied, skipped, notes, syncs: batch.syncs, bytes: batch.total };
 }
 
-function addPending(p: PendingSheet, op: SetOp): void {
-  const { row, col } = parseA1(op.cell.trim());
-  const key = row + "," + col;
-  let cell = p.cells.get(key);
-  if (!cell) p.cells.set(key, (cell = { row, col, styles: [] }));
-  if (op.formula !== undefined || op.value !== undefined) cell.content = cellContent(op.value, op.formula);
-  if (op.link) cell.link = { sheet: op.link.sheet, cell: op.link.cell, text: String(op.value ?? "") };
-  if (op.style) cell.styles.push(op.style);
-}
-
 /** Writes one sheet's gathered cells: contents as rectangles, then styles, links, conditional formats. */
 async function flushSheet(
   ws: Excel.Worksheet,
@@ -481,8 +467,8 @@ async function flushSheet(
       await batch.reserve(5 * COMMAND_BYTES + jsonBytes(formula));
       const cf = ws.getRange(areaA1(parseArea(op.range)!)).conditionalFormats.add("Custom");
       cf.custom.rule.formula = formula;
-      if (op.style.fill !== undefined) cf.custom.format.fill.color = color(op.style.fill);
-      if (op.style.fontColor !== undefined) cf.custom.format.font.color = color(op.style.fontColor);
+      if (op.style.fill !== undefined) cf.custom.format.fill.color = hexColor(op.style.fill);
+      if (op.style.fontColor !== undefined) cf.custom.format.font.color = hexColor(op.style.fontColor);
       if (op.style.bold !== undefined) cf.custom.format.font.bold = op.style.bold;
     }
   }
@@ -505,35 +491,9 @@ async function writeRows(ws: Excel.Worksheet, rect: Area, rows: Content[][], bat
   }
 }
 
+export { INPUT_FILL };
+
 // --- styles ------------------------------------------------------------------------------------------
-
-interface ResolvedStyle {
-  bold?: boolean;
-  fill?: string;
-  fontColor?: string;
-  wrap?: boolean;
-  numberFormat?: string;
-  align?: "left" | "center" | "right";
-  unlocked?: boolean;
-}
-
-/** The styles a cell was given, in order, as the properties it ends with (as the exceljs adapter). */
-function resolveStyle(styles: readonly CellStyle[]): ResolvedStyle {
-  const out: ResolvedStyle = {};
-  for (const s of styles) {
-    if (s.bold !== undefined) out.bold = s.bold;
-    if (s.fontColor !== undefined) out.fontColor = color(s.fontColor);
-    if (s.input) {
-      out.fill = INPUT_FILL;
-      out.unlocked = true;
-    }
-    if (s.fill !== undefined) out.fill = color(s.fill);
-    if (s.wrap !== undefined) out.wrap = s.wrap;
-    if (s.align !== undefined) out.align = s.align;
-    if (s.numberFormat !== undefined) out.numberFormat = s.numberFormat;
-  }
-  return out;
-}
 
 const ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 
@@ -573,20 +533,7 @@ function validationRule(rule: Extract<PlanOp, { op: "validation" }>["rule"]): Ex
   return { wholeNumber: { formula1: rule.min, operator: "GreaterThanOrEqualTo" } };
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max - 1) + "…";
-}
-
 // --- small things -------------------------------------------------------------------------------------
-
-/** "#RRGGBB" (the plan's colours, with or without "#"). */
-function color(c: string): string {
-  return c.charAt(0) === "#" ? c.toUpperCase() : "#" + c.toUpperCase();
-}
-
-function quoteSheet(name: string): string {
-  return "'" + name.replace(/'/g, "''") + "'";
-}
 
 /**
  * A column width in characters (the plan's, as in the file format) as points: Excel shows a width

@@ -30,7 +30,7 @@
 import { type Area, type CellError, type CellValue, type Grid, CELL_ERRORS, areaA1 } from "../../sheet/grid";
 import { isTooLargeError, runAction, type RunActionOptions } from "./action";
 import { type Capabilities, CAPABILITY_NOTES, capabilities } from "./capabilities";
-import { parseAreas } from "./blocks";
+import { parseAreas } from "../blocks";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 

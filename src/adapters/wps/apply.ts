@@ -31,9 +31,9 @@
  * undefined) skips its op with a Chinese note, never an error. A plan that cannot be applied at all
  * is rejected before anything is written (../planCheck.ts).
  */
-import type { CellStyle, PlanOp, WorkbookPlan } from "../../plan/plan";
-import { type Area, areaA1, columnLetter, parseA1, parseArea } from "../../sheet/grid";
-import { cellContent, rectangles, type Content } from "../office/blocks";
+import type { PlanOp, WorkbookPlan } from "../../plan/plan";
+import { type Area, areaA1, columnLetter, parseArea } from "../../sheet/grid";
+import { addPending, type CfOp, type Content, type PendingCell, type PendingSheet, rectangles } from "../blocks";
 import { missingSheetProblem, planProblem } from "../planCheck";
 import { NO_WORKBOOK, toWpsError, WpsActionError } from "./action";
 import {
@@ -51,15 +51,19 @@ import {
   type EtRange,
   type EtWorksheet,
 } from "./et";
+import {
+  clip,
+  ERROR_MAX,
+  ERROR_TITLE_MAX,
+  INPUT_FILL,
+  PROMPT_MAX,
+  PROMPT_TITLE_MAX,
+  quoteSheet,
+  resolveStyle,
+  type ResolvedStyle,
+} from "../cellStyle";
 
-/** Shading of cells the user fills (`input: true`), as in the other adapters. */
-export const INPUT_FILL = "#FFF2CC";
-
-/** Excel's (and WPS's) limits on data-validation texts, as in the other adapters. */
-const PROMPT_TITLE_MAX = 32;
-const PROMPT_MAX = 255;
-const ERROR_TITLE_MAX = 32;
-const ERROR_MAX = 225;
+export { INPUT_FILL };
 
 export type WpsSkipReason = "validation" | "conditionalFormat" | "link" | "freeze" | "merge" | "columnWidth" | "unlock";
 
@@ -94,22 +98,6 @@ export function isApplying(graceMs = 0): boolean {
 }
 
 // --- the plan -----------------------------------------------------------------------------------
-
-type SetOp = Extract<PlanOp, { op: "set" }>;
-type CfOp = Extract<PlanOp, { op: "conditionalFormat" }>;
-
-interface PendingCell {
-  row: number;
-  col: number;
-  content?: Content;
-  styles: CellStyle[];
-  link?: { sheet: string; cell: string; text: string };
-}
-
-interface PendingSheet {
-  cells: Map<string, PendingCell>;
-  cfs: CfOp[];
-}
 
 interface Context {
   app: EtApplication;
@@ -356,16 +344,6 @@ export function rangeAddress(range: unknown): string | undefined {
   return local.split(",")[0].trim() || undefined;
 }
 
-function addPending(p: PendingSheet, op: SetOp): void {
-  const { row, col } = parseA1(op.cell.trim());
-  const key = row + "," + col;
-  let cell = p.cells.get(key);
-  if (!cell) p.cells.set(key, (cell = { row, col, styles: [] }));
-  if (op.formula !== undefined || op.value !== undefined) cell.content = cellContent(op.value, op.formula);
-  if (op.link) cell.link = { sheet: op.link.sheet, cell: op.link.cell, text: String(op.value ?? "") };
-  if (op.style) cell.styles.push(op.style);
-}
-
 /** One sheet's gathered cells: contents as rectangles, then styles, links, conditional formats. */
 function flushSheet(ctx: Context, ws: EtWorksheet, p: PendingSheet): void {
   const cells = Array.from(p.cells.values());
@@ -467,34 +445,6 @@ function addValidation(dv: EtRange["Validation"], op: Extract<PlanOp, { op: "val
 
 // --- styles ------------------------------------------------------------------------------------
 
-interface ResolvedStyle {
-  bold?: boolean;
-  fill?: string;
-  fontColor?: string;
-  wrap?: boolean;
-  numberFormat?: string;
-  align?: "left" | "center" | "right";
-  unlocked?: boolean;
-}
-
-/** The styles a cell was given, in order, as the properties it ends with (as the other adapters). */
-function resolveStyle(styles: readonly CellStyle[]): ResolvedStyle {
-  const out: ResolvedStyle = {};
-  for (const s of styles) {
-    if (s.bold !== undefined) out.bold = s.bold;
-    if (s.fontColor !== undefined) out.fontColor = s.fontColor;
-    if (s.input) {
-      out.fill = INPUT_FILL;
-      out.unlocked = true;
-    }
-    if (s.fill !== undefined) out.fill = s.fill;
-    if (s.wrap !== undefined) out.wrap = s.wrap;
-    if (s.align !== undefined) out.align = s.align;
-    if (s.numberFormat !== undefined) out.numberFormat = s.numberFormat;
-  }
-  return out;
-}
-
 function applyStyle(ctx: Context, ws: EtWorksheet, area: Area, style: ResolvedStyle): void {
   if (!Object.keys(style).length) return;
   const range = ws.Range(areaA1(area));
@@ -517,12 +467,4 @@ export function bgr(color: string): number {
   const g = parseInt(hex.slice(2, 4), 16);
   const b = parseInt(hex.slice(4, 6), 16);
   return r + g * 256 + b * 65536;
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max - 1) + "…";
-}
-
-function quoteSheet(name: string): string {
-  return "'" + name.replace(/'/g, "''") + "'";
 }

@@ -17,6 +17,7 @@
  */
 import { gridsAfter, withComputedResults } from "../../plan/computed";
 import { firstMissingSheet, firstPlanProblem, planOpFailure } from "../planCheck";
+import { INPUT_FILL } from "../cellStyle";
 import type { PlanOp, WorkbookPlan } from "../../plan/plan";
 import { parseA1 } from "../../sheet/grid";
 import { EMPTY_WORKSHEET, PatchError, SheetPatch } from "./patch/sheet";
@@ -46,8 +47,7 @@ export class XlsxProtectedError extends Error {
   }
 }
 
-/** Shading of cells the user fills (`input: true`): Excel's light yellow "Note" fill. */
-export const INPUT_FILL = "#FFF2CC";
+export { INPUT_FILL };
 
 function isOn(value: string | null): boolean {
   return value === "1" || value === "true";

@@ -6,7 +6,7 @@
  */
 import { applyPlan, CHUNK_BYTES, INPUT_FILL, isApplying, OfficeActionError } from "../../../src/adapters/office";
 import { CAPABILITY_NOTES } from "../../../src/adapters/office/capabilities";
-import { jsonBytes } from "../../../src/adapters/office/blocks";
+import { jsonBytes } from "../../../src/adapters/blocks";
 import type { PlanOp, WorkbookPlan } from "../../../src/plan/plan";
 import { a1 } from "../../../src/sheet/grid";
 import { FakeExcel, type FakeOptions, type SheetSpec, usedOf } from "./fakeExcel";

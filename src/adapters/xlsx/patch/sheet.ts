@@ -7,6 +7,7 @@
 import type { CellStyle, PlanOp, PlanResult, PlanValue } from "../../../plan/plan";
 import { areaA1, columnLetter, parseA1, parseArea, type Area } from "../../../sheet/grid";
 import type { StyleBook } from "./styles";
+import { clip, ERROR_MAX, ERROR_TITLE_MAX, PROMPT_MAX, PROMPT_TITLE_MAX } from "../../cellStyle";
 import {
   child,
   children,
@@ -77,21 +78,11 @@ export const EMPTY_WORKSHEET =
   '<sheetFormatPr defaultRowHeight="15"/><sheetData/>' +
   '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
 
-/** Excel's limits on data-validation messages; longer ones make Excel repair the file. */
-const PROMPT_TITLE_MAX = 32;
-const PROMPT_MAX = 255;
-const ERROR_TITLE_MAX = 32;
-const ERROR_MAX = 225;
-
 /**
  * What the plan may not ask of a sheet (a bug in whatever built the plan). The plan's own limits
  * (addresses, lists, texts, numbers) are checked before patching, by adapters/planCheck.ts.
  */
 export class PatchError extends Error {}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max - 1) + "…";
-}
 
 /** Characters XML 1.0 cannot hold, written as Excel does: _x0001_. */
 function xmlSafe(text: string): string {

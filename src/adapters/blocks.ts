@@ -1,5 +1,9 @@
 /**
- * Pure helpers of the Office adapter: no `Excel`, no `Office`, so they are tested directly.
+ * Pure helpers of the two live adapters (Office.js and WPS): no `Excel`, no `Office`, no ET, so they
+ * are tested directly.
+ *
+ * - `addPending`: a plan's `set` ops gathered per cell (the last content wins, styles in order),
+ *   so that each adapter writes a sheet's cells in blocks, not one call per op.
  *
  * - `rectangles`: the cells a plan writes, grouped into rectangles (runs per row, joined down
  *   columns), so that one `range.formulas = [[…]]` assignment writes each block.
@@ -8,8 +12,8 @@
  *   request under Excel on the web's 5 MB limit.
  * - `parseAreas`: the A1 areas of a `RangeAreas.address`, as Excel writes them.
  */
-import { type Area, areaA1, parseArea } from "../../sheet/grid";
-import type { PlanValue } from "../../plan/plan";
+import { type Area, areaA1, parseA1, parseArea } from "../sheet/grid";
+import type { CellStyle, PlanOp, PlanValue } from "../plan/plan";
 
 // --- A1 ranges ---------------------------------------------------------------------------------
 
@@ -143,4 +147,35 @@ export function filled<T>(rows: number, cols: number, value: T): T[][] {
     out.push(row);
   }
   return out;
+}
+
+// --- cells gathered per sheet ------------------------------------------------------------------------
+
+export type SetOp = Extract<PlanOp, { op: "set" }>;
+export type CfOp = Extract<PlanOp, { op: "conditionalFormat" }>;
+
+/** One cell a plan writes: its last content, its styles in order, its link. */
+export interface PendingCell {
+  row: number;
+  col: number;
+  content?: Content;
+  styles: CellStyle[];
+  link?: { sheet: string; cell: string; text: string };
+}
+
+/** A sheet's gathered cells and conditional formats, written together at the end. */
+export interface PendingSheet {
+  cells: Map<string, PendingCell>;
+  cfs: CfOp[];
+}
+
+/** Gathers one `set` op into its sheet's pending cells. */
+export function addPending(p: PendingSheet, op: SetOp): void {
+  const { row, col } = parseA1(op.cell.trim());
+  const key = row + "," + col;
+  let cell = p.cells.get(key);
+  if (!cell) p.cells.set(key, (cell = { row, col, styles: [] }));
+  if (op.formula !== undefined || op.value !== undefined) cell.content = cellContent(op.value, op.formula);
+  if (op.link) cell.link = { sheet: op.link.sheet, cell: op.link.cell, text: String(op.value ?? "") };
+  if (op.style) cell.styles.push(op.style);
 }

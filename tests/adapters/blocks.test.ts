@@ -6,9 +6,9 @@ import {
   parseAreas,
   rectangles,
   utf8Bytes,
-} from "../../../src/adapters/office/blocks";
-import { columnWidthPoints } from "../../../src/adapters/office";
-import { parseArea } from "../../../src/sheet/grid";
+} from "../../src/adapters/blocks";
+import { columnWidthPoints } from "../../src/adapters/office";
+import { parseArea } from "../../src/sheet/grid";
 
 describe("rectangles", () => {
   it("joins runs per row, then equal runs down the rows", () => {
