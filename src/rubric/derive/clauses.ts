@@ -17,7 +17,7 @@
  *   Stated     := N分 with no verb (本项共5分);  Plain := anything else (a subject for the next clause)
  */
 import { isCountUnit, type Token } from "./lexer";
-import { tidy } from "./numbers";
+import { tidy } from "../numbers";
 
 export interface Source {
   text: string;

@@ -44,7 +44,7 @@ import {
 import { maxOf, type Draft } from "./drafts";
 import { checkboxChoice, dropEmptyParts, refine, sectionsOf } from "./productions";
 import { normalizeRule, tokenize } from "./lexer";
-import { formatNumber, multipleOf, tidy } from "./numbers";
+import { floorToStep, formatNumber, multipleOf, tidy } from "../numbers";
 
 export interface ParseOptions {
   /** The indicator's points: the base points, or for a bonus item (加分项目) its bonus points. */
@@ -1215,10 +1215,6 @@ function finitePoints(value: unknown): number {
   return typeof value === "number" && isFinite(value) && value > 0 && value <= MAX_ITEM_POINTS ? value : 0;
 }
 
-function floorToStep(value: number, step: number): number {
-  return tidy(Math.floor(value / step + 1e-9) * step);
-}
-
 /** The step a judged or scaled part needs when its points are not whole halves (0.3 → 0.1). */
 function stepFor(points: number): number | undefined {
   if (multipleOf(points, STEP)) return undefined;
@@ -1239,7 +1235,7 @@ function allocate(drafts: Draft[], itemPoints: number, counted: (d: Draft) => bo
   let receivers = drafts.filter((d) => counted(d) && d.wants === "rest");
   if (!receivers.length) receivers = drafts.filter((d) => counted(d) && d.wants === "pending");
   const k = receivers.length;
-  const share = k ? floorToStep(rest / k, STEP) : 0;
+  const share = k ? tidy(floorToStep(rest / k, STEP)) : 0;
   const removed: Draft[] = [];
   receivers.forEach((d, i) => {
     const amount = k === 1 ? rest : i === 0 ? tidy(rest - share * (k - 1)) : share;

@@ -15,7 +15,7 @@
  * numbered-line markers ("1." "（1）" "一、") and runs of other text. One left-to-right pass;
  * no regular expression runs over the whole text, so a 32 767-character cell costs a linear scan.
  */
-import { chineseRunEnd, isAsciiDigit, isChineseNumeral, readArabic, readChinese } from "./numbers";
+import { chineseRunEnd, isAsciiDigit, isChineseNumeral, readArabic, readChinese } from "../numbers";
 
 const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ％．＋－]/g;
 

@@ -18,7 +18,7 @@
  * 服务绩效：最高得40分。其中，…") is read section by section.
  */
 import { maxOf, type Draft } from "./drafts";
-import { formatNumber } from "./numbers";
+import { formatNumber } from "../numbers";
 
 export interface RuleContext {
   /** The normalised rule text the drafts' spans index into. */
