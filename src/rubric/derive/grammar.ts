@@ -37,6 +37,8 @@ import {
   verbOf,
   type AwardNode,
   type Basis,
+  type CapNode,
+  type DeductNode,
   type Node,
   type PerNode,
   type Source,
@@ -332,129 +334,140 @@ class Reader {
     return -1;
   }
 
+  /** Requirement line: "1.2020年9月底前成立（1分）", "2.建成站点13个（13分，每少完成一个扣2分）". */
   private requirement(segment: number, p: Piece): void {
+    const req = this.requirementHead(segment, p);
+    // The rules inside the bracket, after its figure: 每少完成一个扣2分, 超额完成一个加1分.
+    const rules: Node[] = [];
+    for (const c of splitClauses(this.src, p.open + 1, p.close, 0))
+      if (c.from > p.pointsAt) rules.push(classify(this.src, c));
+    const { made, notes } = this.bracketRules(req, rules);
+    if (made === 0) this.requirementBody(req);
+    if (notes.length) {
+      const d = this.drafts[this.drafts.length - 1];
+      d.notes.push("括号内另有规定：" + notes.join("；"));
+      d.pending = true;
+    }
+  }
+
+  /** A requirement line's span, its words before the bracket and its label. */
+  private requirementHead(segment: number, p: Piece): Requirement {
     const { tokens } = this.src;
     const sentence = ++this.sentence;
     let first = p.from;
     while (first < p.open && tokens[first].kind === "space") first++;
-    const start = tokens[first].start;
-    const end = tokens[p.to - 1].end;
     let bodyFrom = first;
     if (tokens[bodyFrom].kind === "mark") bodyFrom = nextSolid(tokens, bodyFrom, p.open);
     const bodyStart = bodyFrom < p.open ? tokens[bodyFrom].start : tokens[p.open].start;
-    const bodyEnd = tokens[p.open].start;
-    const body = this.t(bodyStart, bodyEnd);
+    const body = this.t(bodyStart, tokens[p.open].start);
     const label = requirementLabel(body);
-    const base = { start, end, segment, sentence, label: label || undefined };
-    const points = p.points;
+    const base = {
+      start: tokens[first].start,
+      end: tokens[p.to - 1].end,
+      segment,
+      sentence,
+      label: label || undefined,
+    };
+    return { base, points: p.points, body, bodyFrom, bodyStart, open: p.open };
+  }
 
-    // The rules inside the bracket, after its figure: 每少完成一个扣2分, 超额完成一个加1分.
-    const inner = splitClauses(this.src, p.open + 1, p.close, 0);
-    const rest: Node[] = [];
-    for (const c of inner)
-      if (c.from > p.pointsAt) {
-        rest.push(classify(this.src, c));
-      }
+  /** The bracket's rules as parts of the requirement; the rules it cannot read go to `notes`. */
+  private bracketRules(req: Requirement, rules: Node[]): { made: number; notes: string[] } {
     let deduction: Draft | undefined;
     let made = 0;
-    /** The words before a rule in the bracket name what it counts: "新建居住小区未落实的，一个扣1分". */
-    const counted = (i: number, item: string) => {
-      const before = rest[i - 1];
-      if (before && before.t === "plain" && (item === "扣分情形" || item === "计分事项" || !item)) {
-        return trimWords(this.t(before.c.start, before.c.end), [], ["的"]);
-      }
-      return item;
-    };
     const notes: string[] = [];
-    for (let i = 0; i < rest.length; i++) {
-      const n = rest[i];
+    for (let i = 0; i < rules.length; i++) {
+      const n = rules[i];
       if ((n.t === "per" && n.dir === "deduct") || n.t === "deduct") {
-        if (!deduction) {
-          const unit = n.t === "per" ? n.unit : "项";
-          deduction = this.add({
-            ...base,
-            kind: "deduction",
-            points,
-            per: n.points,
-            unit,
-            notes: [
-              deductionNote(
-                counted(i, n.t === "per" ? n.item : trimWords(this.t(n.c.start, n.verbStart), [], ["的"])),
-                unit,
-                n.points,
-                undefined
-              ),
-            ],
-          });
+        if (deduction) deduction.notes.push("另：" + this.t(n.c.start, n.c.end));
+        else {
+          deduction = this.bracketDeduction(req, n, rules[i - 1]);
           made++;
-        } else {
-          deduction.notes.push("另：" + this.t(n.c.start, n.c.end));
         }
       } else if (n.t === "per") {
-        // A surplus (超额完成一个加1分) or a count (每…得N分) beside the requirement.
-        let cap = n.cap;
-        const next = rest[i + 1];
-        if (next && next.t === "cap" && next.dir !== "deduct") {
-          cap = next.points;
-          i++;
-        }
-        const surplus = n.dir === "surplus" || n.dir === "bonus";
-        this.add({
-          ...base,
-          kind: "perItem",
-          label: shortLabel(n.item),
-          items: [{ label: n.item, each: n.points }],
-          unit: n.unit,
-          cap: cap ?? (surplus ? (n.dir === "bonus" && this.bonusPoints ? this.bonusPoints : undefined) : points),
-          bonus: n.dir === "bonus" || undefined,
-          notes:
-            cap === undefined && surplus
-              ? ["细则未规定" + (n.dir === "bonus" ? "奖励" : "超额加分") + "上限；本项得分以本项分值为上限"]
-              : [],
-        });
+        const next = rules[i + 1];
+        const capped = next && next.t === "cap" && next.dir !== "deduct" ? next : undefined;
+        this.bracketCount(req, n, capped);
+        if (capped) i++;
         made++;
       } else if (n.t === "cap" && n.dir === "deduct" && deduction) {
+        // "最高扣5分" after the deduction.
         deduction.maxDeduction = n.points;
         deduction.notes.push("最高扣" + formatNumber(n.points) + "分");
       } else if (n.t === "floor" && deduction) {
         // 扣完为止 is how a deduction scores anyway.
       } else if (n.t === "discretion") {
         this.add({
-          ...base,
+          ...req.base,
           kind: "judged",
-          points,
-          notes: ["酌情扣分：由评定人在0–" + formatNumber(points) + "分之间评定"],
+          points: req.points,
+          notes: ["酌情扣分：由评定人在0–" + formatNumber(req.points) + "分之间评定"],
         });
         made++;
       } else if (n.t !== "plain" && n.t !== "qizhong") {
         notes.push(this.t(n.c.start, n.c.end));
       }
     }
-    if (made === 0) {
-      const bound = findBound(this.src, bodyFrom, p.open, bodyStart);
-      if (bound) {
-        this.add({
-          ...base,
-          kind: "threshold",
-          label: bound.name,
-          points,
-          metric: { name: bound.name, unit: bound.unit, bound },
-        });
-      } else if (/成效|效果|较好|良好|明显|显著/.test(body)) {
-        this.add({
-          ...base,
-          kind: "judged",
-          points,
-          notes: ["评定分：细则未设分档，由评定人根据成效在0–" + formatNumber(points) + "分内评定，步长0.5分"],
-        });
-      } else {
-        this.add({ ...base, kind: "flag", points });
-      }
+    return { made, notes };
+  }
+
+  /** Per-occurrence deduction in a bracket: "（13分，每少完成一个扣2分）", "新建居住小区未落实的，一个扣1分". */
+  private bracketDeduction(req: Requirement, n: PerNode | DeductNode, before: Node | undefined): Draft {
+    let item = n.t === "per" ? n.item : trimWords(this.t(n.c.start, n.verbStart), [], ["的"]);
+    // The words before the rule name what it counts.
+    if (before && before.t === "plain" && (item === "扣分情形" || item === "计分事项" || !item)) {
+      item = trimWords(this.t(before.c.start, before.c.end), [], ["的"]);
     }
-    if (notes.length) {
-      const d = this.drafts[this.drafts.length - 1];
-      d.notes.push("括号内另有规定：" + notes.join("；"));
-      d.pending = true;
+    const unit = n.t === "per" ? n.unit : "项";
+    return this.add({
+      ...req.base,
+      kind: "deduction",
+      points: req.points,
+      per: n.points,
+      unit,
+      notes: [deductionNote(item, unit, n.points, undefined)],
+    });
+  }
+
+  /** A surplus or a count beside the requirement: "超额完成一个加1分", "每…得N分", capped by "最高加N分". */
+  private bracketCount(req: Requirement, n: PerNode, capped: CapNode | undefined): void {
+    const cap = capped ? capped.points : n.cap;
+    const surplus = n.dir === "surplus" || n.dir === "bonus";
+    this.add({
+      ...req.base,
+      kind: "perItem",
+      label: shortLabel(n.item),
+      items: [{ label: n.item, each: n.points }],
+      unit: n.unit,
+      cap: cap ?? (surplus ? (n.dir === "bonus" && this.bonusPoints ? this.bonusPoints : undefined) : req.points),
+      bonus: n.dir === "bonus" || undefined,
+      notes:
+        cap === undefined && surplus
+          ? ["细则未规定" + (n.dir === "bonus" ? "奖励" : "超额加分") + "上限；本项得分以本项分值为上限"]
+          : [],
+    });
+  }
+
+  /** A requirement with no rule in its bracket: a threshold ("覆盖率达到60%（2分）"), judged (成效明显) or a flag. */
+  private requirementBody(req: Requirement): void {
+    const bound = findBound(this.src, req.bodyFrom, req.open, req.bodyStart);
+    if (bound) {
+      this.add({
+        ...req.base,
+        kind: "threshold",
+        label: bound.name,
+        points: req.points,
+        metric: { name: bound.name, unit: bound.unit, bound },
+      });
+    } else if (/成效|效果|较好|良好|明显|显著/.test(req.body)) {
+      this.add({
+        ...req.base,
+        kind: "judged",
+        points: req.points,
+        notes: ["评定分：细则未设分档，由评定人根据成效在0–" + formatNumber(req.points) + "分内评定，步长0.5分"],
+      });
+    } else {
+      this.add({ ...req.base, kind: "flag", points: req.points });
     }
   }
 
@@ -1139,6 +1152,18 @@ interface Piece {
   close: number;
   points: number;
   pointsAt: number;
+}
+
+/** A requirement line as its parts see it: where it stands, its points, its words before the bracket. */
+interface Requirement {
+  base: { start: number; end: number; segment: number; sentence: number; label?: string };
+  points: number;
+  /** The words before the bracket, without the line's number. */
+  body: string;
+  bodyFrom: number;
+  bodyStart: number;
+  /** The bracket's opening token. */
+  open: number;
 }
 
 /** Words that open a requirement without being its subject: 按照…要求，贯彻落实…精神，依托…. */
