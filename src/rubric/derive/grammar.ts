@@ -37,6 +37,7 @@ import {
   verbOf,
   type AwardNode,
   type Basis,
+  type Bound,
   type CapNode,
   type DeductNode,
   type Node,
@@ -928,62 +929,15 @@ class Reader {
     return i + 1;
   }
 
+  /** Award: "建立联席会议制度的得2分" → flag; with a bound → threshold; "A、B各得1分" → a flag each. */
   private award(n: AwardNode, base: { segment: number; sentence: number; start: number }, prefixText: string): void {
     const subject = trimWords(this.t(n.c.start, n.verbStart), ["其中"], ["的", "均"]);
     const bonus = n.verb.indexOf("奖励") >= 0 || undefined;
     const label =
       shortLabel(subject) || shortLabel(trimWords(prefixText, [], ["的"])) || shortLabel(this.t(base.start, n.c.end));
-    if (n.each) {
-      // A、B各得1分: one flag each.
-      const parts = subject
-        .split("、")
-        .map((s) => trimWords(s))
-        .filter((s) => s.length > 0);
-      for (const part of parts.length ? parts : [subject]) {
-        this.add({
-          ...base,
-          end: n.c.end,
-          kind: "flag",
-          label: shortLabel(part),
-          points: n.points,
-          bonus,
-          subject: part,
-          verb: n.verb,
-          notes: ["各得" + formatNumber(n.points) + "分"],
-        });
-      }
-      return;
-    }
-    if (n.bound) {
-      let name = n.bound.name;
-      if (n.boundOnly && prefixText) name = trimWords(prefixText, ["根据"], ["的", "进行打分", "打分"]) || name;
-      this.add({
-        ...base,
-        end: n.c.end,
-        kind: "threshold",
-        label,
-        points: n.points,
-        bonus,
-        metric: { name, unit: n.bound.unit, bound: n.bound },
-        subject,
-        verb: n.verb,
-      });
-      return;
-    }
-    let requires: Draft | undefined;
-    if (n.verb === "加" && !bonus && !this.bonusItem) {
-      // "建立…制度得0.5分，拓展到城乡居民加1.5分": an addition to the part before it.
-      const before = this.last(base.segment);
-      if (
-        before &&
-        before.sentence === n.c.sentence &&
-        (before.kind === "flag" || before.kind === "threshold") &&
-        before.verb === "得" &&
-        !before.bonus
-      ) {
-        requires = before;
-      }
-    }
+    if (n.each) return this.awardEach(n, base, subject, bonus);
+    if (n.bound) return this.awardThreshold(n, n.bound, base, prefixText, { subject, label, bonus });
+    const requires = this.additionTo(n, base.segment, bonus);
     this.add({
       ...base,
       end: n.c.end,
@@ -996,6 +950,71 @@ class Reader {
       requires,
       requiresNote: requires ? "加分" : undefined,
     });
+  }
+
+  /** Each of several subjects: "建立制度、开展培训各得1分" → one flag each. */
+  private awardEach(
+    n: AwardNode,
+    base: { segment: number; sentence: number; start: number },
+    subject: string,
+    bonus: true | undefined
+  ): void {
+    const parts = subject
+      .split("、")
+      .map((s) => trimWords(s))
+      .filter((s) => s.length > 0);
+    for (const part of parts.length ? parts : [subject]) {
+      this.add({
+        ...base,
+        end: n.c.end,
+        kind: "flag",
+        label: shortLabel(part),
+        points: n.points,
+        bonus,
+        subject: part,
+        verb: n.verb,
+        notes: ["各得" + formatNumber(n.points) + "分"],
+      });
+    }
+  }
+
+  /** Threshold: "覆盖率达到60%以上的得2分"; a bare "达到100%得1分" takes its metric's name from the words before. */
+  private awardThreshold(
+    n: AwardNode,
+    bound: Bound,
+    base: { segment: number; sentence: number; start: number },
+    prefixText: string,
+    words: { subject: string; label: string | undefined; bonus: true | undefined }
+  ): void {
+    let name = bound.name;
+    if (n.boundOnly && prefixText) name = trimWords(prefixText, ["根据"], ["的", "进行打分", "打分"]) || name;
+    this.add({
+      ...base,
+      end: n.c.end,
+      kind: "threshold",
+      label: words.label,
+      points: n.points,
+      bonus: words.bonus,
+      metric: { name, unit: bound.unit, bound },
+      subject: words.subject,
+      verb: n.verb,
+    });
+  }
+
+  /** Addition: "建立…制度得0.5分，拓展到城乡居民加1.5分" adds to the part before it, which it requires. */
+  private additionTo(n: AwardNode, segment: number, bonus: true | undefined): Draft | undefined {
+    if (n.verb !== "加" || bonus || this.bonusItem) return undefined;
+    const before = this.last(segment);
+    if (
+      before &&
+      before.sentence === n.c.sentence &&
+      (before.kind === "flag" || before.kind === "threshold") &&
+      before.verb === "得" &&
+      !before.bonus
+    ) {
+      return before;
+    }
+    return undefined;
   }
 
   /** A part scored on a basis (根据…打分): scaled when the basis is a rate, judged otherwise. */
@@ -1514,51 +1533,9 @@ function parse(rule: string, options: ParseOptions): ParsedRule {
   if (!text) return fallback(EMPTY_RULE_TEXT, points, bonusOption, "（评分细则为空）");
 
   const counted = (d: Draft) => !!d.bonus === bonusItem;
-  let drafts: Draft[] = [];
-  let heading: ParsedRule["heading"];
-  const sections = sectionsOf(text, itemPoints);
-  const boxes = checkboxChoice(text, bonusItem);
-  if (boxes) drafts = [boxes];
-  else if (sections) {
-    for (const section of sections) {
-      const part = readDrafts(text, section.start, section.end, bonusItem, bonusOption);
-      const ctx = { text, points: section.cap, section: true, bonus: bonusItem };
-      drafts = drafts.concat(allocate(refine(part.drafts, ctx), section.cap, counted));
-    }
-  } else {
-    const whole = readDrafts(text, 0, text.length, bonusItem, bonusOption);
-    heading = whole.heading;
-    drafts = allocate(refine(whole.drafts, { text, points: itemPoints, bonus: bonusItem }), itemPoints, counted);
-  }
-  drafts = dropEmptyParts(drafts);
+  const read = readParts(text, itemPoints, bonusItem, bonusOption, counted);
+  const drafts = atMostLettered(inTextOrder(dropEmptyParts(read.drafts)), bonusItem, counted);
   if (!drafts.length) return fallback(text, points, bonusOption, "");
-
-  // In text order; parts of one line keep their order (会宁 1.7: the deduction before the surplus).
-  drafts = drafts
-    .map((d, i) => ({ d, i }))
-    .sort((x, y) => x.d.start - y.d.start || x.i - y.i)
-    .map((x) => x.d);
-  if (drafts.length > MAX_CRITERIA) {
-    const kept = drafts.slice(0, MAX_CRITERIA - 1);
-    const over = drafts.slice(MAX_CRITERIA - 1);
-    let sum = 0;
-    for (const d of over) if (counted(d) && isFinite(maxOf(d))) sum += maxOf(d);
-    kept.push({
-      kind: "judged",
-      start: over[0].start,
-      end: Math.max.apply(
-        null,
-        over.map((d) => d.end)
-      ),
-      points: tidy(sum),
-      bonus: bonusItem || undefined,
-      pending: true,
-      notes: [PENDING_NOTE + "（评分项过多，其余部分合为一项）"],
-      segment: -1,
-      sentence: -1,
-    });
-    drafts = kept;
-  }
 
   const metrics: Metric[] = [];
   const criteria = toCriteria(drafts, text, sanitizePrefix(options && options.idPrefix), metrics);
@@ -1577,8 +1554,68 @@ function parse(rule: string, options: ParseOptions): ParsedRule {
     total: tidy(total),
     bonusTotal: tidy(bonusTotal),
     unparsed: criteria.filter((c) => c.pending).length,
-    ...(heading ? { heading } : {}),
+    ...(read.heading ? { heading: read.heading } : {}),
   };
+}
+
+/**
+ * The rule's parts with their points given out: a checkbox list (□A □B) is one choice; a rule in
+ * sections with their own points ("一、…（10分）") is read section by section; else the whole text.
+ */
+function readParts(
+  text: string,
+  itemPoints: number,
+  bonusItem: boolean,
+  bonusOption: number,
+  counted: (d: Draft) => boolean
+): { drafts: Draft[]; heading?: ParsedRule["heading"] } {
+  const boxes = checkboxChoice(text, bonusItem);
+  if (boxes) return { drafts: [boxes] };
+  const sections = sectionsOf(text, itemPoints);
+  if (sections) {
+    let drafts: Draft[] = [];
+    for (const section of sections) {
+      const part = readDrafts(text, section.start, section.end, bonusItem, bonusOption);
+      const ctx = { text, points: section.cap, section: true, bonus: bonusItem };
+      drafts = drafts.concat(allocate(refine(part.drafts, ctx), section.cap, counted));
+    }
+    return { drafts };
+  }
+  const whole = readDrafts(text, 0, text.length, bonusItem, bonusOption);
+  const ctx = { text, points: itemPoints, bonus: bonusItem };
+  return { drafts: allocate(refine(whole.drafts, ctx), itemPoints, counted), heading: whole.heading };
+}
+
+/** In text order; parts of one line keep their order (会宁 1.7: the deduction before the surplus). */
+function inTextOrder(drafts: Draft[]): Draft[] {
+  return drafts
+    .map((d, i) => ({ d, i }))
+    .sort((x, y) => x.d.start - y.d.start || x.i - y.i)
+    .map((x) => x.d);
+}
+
+/** As many parts as there are letters (a … zz): the parts beyond the last letter become one pending part. */
+function atMostLettered(drafts: Draft[], bonusItem: boolean, counted: (d: Draft) => boolean): Draft[] {
+  if (drafts.length <= MAX_CRITERIA) return drafts;
+  const kept = drafts.slice(0, MAX_CRITERIA - 1);
+  const over = drafts.slice(MAX_CRITERIA - 1);
+  let sum = 0;
+  for (const d of over) if (counted(d) && isFinite(maxOf(d))) sum += maxOf(d);
+  kept.push({
+    kind: "judged",
+    start: over[0].start,
+    end: Math.max.apply(
+      null,
+      over.map((d) => d.end)
+    ),
+    points: tidy(sum),
+    bonus: bonusItem || undefined,
+    pending: true,
+    notes: [PENDING_NOTE + "（评分项过多，其余部分合为一项）"],
+    segment: -1,
+    sentence: -1,
+  });
+  return kept;
 }
 
 // Exposed for the tests: the token and clause levels of the grammar.
