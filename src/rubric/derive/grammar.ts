@@ -1289,42 +1289,10 @@ function allocate(drafts: Draft[], itemPoints: number, counted: (d: Draft) => bo
       d.pending = true;
       d.notes.push("细则未规定各部分分值，按剩余分值平均分配，待确认");
     }
-    if (d.kind === "perItem") {
-      if (amount > 0) {
-        d.cap = amount;
-        d.notes.push("细则未规定上限，以本项剩余分值" + formatNumber(amount) + "分为上限");
-      } else {
-        d.cap = undefined;
-        d.pending = true;
-        d.notes.push("细则未规定上限，本项分值已分配完，待确认");
-      }
-      return;
-    }
-    if (d.discretion !== undefined) {
-      if (amount > 0) {
-        d.points = amount;
-        d.notes.push("酌情扣分：由评定人在剩余的0–" + formatNumber(amount) + "分之间评定");
-      } else if (d.discretion) {
-        // Nothing left: the part before it becomes judged within its own points.
-        const before = d.discretion;
-        before.kind = "judged";
-        before.end = Math.max(before.end, d.end);
-        before.notes.push("酌情扣分：由评定人在0–" + formatNumber(before.points ?? 0) + "分之间评定");
-        delete before.metric;
-        removed.push(d);
-      } else {
-        d.points = 0;
-        d.pending = true;
-        d.notes.push(PENDING_NOTE + "（酌情扣分，本项分值已分配完）");
-      }
-      return;
-    }
-    d.points = amount;
-    if (d.kind === "judged" && !d.pending) d.notes.unshift(judgedNote(amount));
-    if (amount === 0 && !d.pending) {
-      d.pending = true;
-      d.notes.push(PENDING_NOTE + "（本项分值已分配完）");
-    }
+    if (d.kind === "perItem") giveCap(d, amount);
+    else if (d.discretion !== undefined) {
+      if (giveDiscretion(d, amount)) removed.push(d);
+    } else givePoints(d, amount);
   });
   for (const d of drafts)
     if (d.wants) {
@@ -1333,6 +1301,52 @@ function allocate(drafts: Draft[], itemPoints: number, counted: (d: Draft) => bo
       if (d.kind === "perItem") d.cap = undefined;
     }
   return drafts.filter((d) => removed.indexOf(d) < 0);
+}
+
+/** An uncapped count ("每…得1分" with no 最高) capped at the points left. */
+function giveCap(d: Draft, amount: number): void {
+  if (amount > 0) {
+    d.cap = amount;
+    d.notes.push("细则未规定上限，以本项剩余分值" + formatNumber(amount) + "分为上限");
+  } else {
+    d.cap = undefined;
+    d.pending = true;
+    d.notes.push("细则未规定上限，本项分值已分配完，待确认");
+  }
+}
+
+/**
+ * 酌情扣分 judged within the points left; with nothing left, the part before it becomes judged
+ * within its own points and this one goes (true: remove it).
+ */
+function giveDiscretion(d: Draft, amount: number): boolean {
+  if (amount > 0) {
+    d.points = amount;
+    d.notes.push("酌情扣分：由评定人在剩余的0–" + formatNumber(amount) + "分之间评定");
+    return false;
+  }
+  if (d.discretion) {
+    const before = d.discretion;
+    before.kind = "judged";
+    before.end = Math.max(before.end, d.end);
+    before.notes.push("酌情扣分：由评定人在0–" + formatNumber(before.points ?? 0) + "分之间评定");
+    delete before.metric;
+    return true;
+  }
+  d.points = 0;
+  d.pending = true;
+  d.notes.push(PENDING_NOTE + "（酌情扣分，本项分值已分配完）");
+  return false;
+}
+
+/** A part with no figure of its own (a basis, a remainder, an unreadable sentence) gets the points left. */
+function givePoints(d: Draft, amount: number): void {
+  d.points = amount;
+  if (d.kind === "judged" && !d.pending) d.notes.unshift(judgedNote(amount));
+  if (amount === 0 && !d.pending) {
+    d.pending = true;
+    d.notes.push(PENDING_NOTE + "（本项分值已分配完）");
+  }
 }
 
 export function parseRule(rule: string, options: ParseOptions): ParsedRule {
