@@ -1394,7 +1394,6 @@ function fallback(text: string, points: number, bonusOption: number | undefined,
   return { text, criteria: [criterion], metrics: [], total: max, bonusTotal: bonus ? max : 0, unparsed: 1 };
 }
 
-/** The drafts as criteria: lettered in order, their requirements by letter, their metrics listed. */
 /**
  * An option as a drop-down list can hold it: Excel's inline lists split on "," and end at '"', so
  * those become their full-width forms (the rubric schema refuses them).
@@ -1403,37 +1402,42 @@ function optionLabel(label: string | undefined): string {
   return (label || "选项").replace(/,/g, "，").replace(/"/g, "＂");
 }
 
+/** The fields every criterion has: its letter, text, label, marks, span, and its notes joined (a requirement's first). */
+function commonFields(d: Draft, id: string, ids: Map<Draft, string>, text: string) {
+  const notes = d.notes.slice();
+  let requires: string | undefined;
+  if (d.requires && ids.has(d.requires) && ids.get(d.requires) !== id) {
+    requires = ids.get(d.requires);
+    notes.unshift(
+      (d.requiresNote || "加分") +
+        "：须先满足评分项" +
+        requires +
+        "（" +
+        (d.requires.label || "") +
+        "）" +
+        (d.kind === "choice" ? "；无此情形选“无”" : "")
+    );
+  }
+  if (d.pending && !notes.some((n) => n.indexOf("待确认") >= 0)) notes.push(PENDING_NOTE);
+  const note = notes.filter((n) => n.length > 0).join("；") || undefined;
+  return {
+    id,
+    text: text.slice(d.start, d.end),
+    ...(shortLabel(d.label) ? { label: shortLabel(d.label)! } : {}),
+    ...(d.bonus ? { bonus: true } : {}),
+    ...(requires ? { requires } : {}),
+    span: [d.start, d.end] as [number, number],
+    ...(d.pending ? { pending: true } : {}),
+    ...(note ? { note } : {}),
+  };
+}
+
+/** The drafts as criteria: lettered in order, their requirements by letter, their metrics listed. */
 function toCriteria(drafts: Draft[], text: string, prefix: string, metrics: Metric[]): Criterion[] {
   const ids = new Map<Draft, string>();
   drafts.forEach((d, i) => ids.set(d, criterionLetter(i)));
   return drafts.map((d, i) => {
-    const id = criterionLetter(i);
-    const notes = d.notes.slice();
-    let requires: string | undefined;
-    if (d.requires && ids.has(d.requires) && ids.get(d.requires) !== id) {
-      requires = ids.get(d.requires);
-      notes.unshift(
-        (d.requiresNote || "加分") +
-          "：须先满足评分项" +
-          requires +
-          "（" +
-          (d.requires.label || "") +
-          "）" +
-          (d.kind === "choice" ? "；无此情形选“无”" : "")
-      );
-    }
-    if (d.pending && !notes.some((n) => n.indexOf("待确认") >= 0)) notes.push(PENDING_NOTE);
-    const note = notes.filter((n) => n.length > 0).join("；") || undefined;
-    const common = {
-      id,
-      text: text.slice(d.start, d.end),
-      ...(shortLabel(d.label) ? { label: shortLabel(d.label)! } : {}),
-      ...(d.bonus ? { bonus: true } : {}),
-      ...(requires ? { requires } : {}),
-      span: [d.start, d.end] as [number, number],
-      ...(d.pending ? { pending: true } : {}),
-      ...(note ? { note } : {}),
-    };
+    const common = commonFields(d, criterionLetter(i), ids, text);
     const p = tidy(Math.max(0, d.points ?? 0));
     switch (d.kind) {
       case "flag":
