@@ -309,37 +309,33 @@ function categoryOf(read: Reading, group: Group, id: string): Category {
  * different number is recorded as the source's inconsistency, reported where it stands (the category cell).
  */
 function categoryDiscrepancy(group: Group, category: Category, base: number, bonus: number): Discrepancy | undefined {
+  const note = categoryDifference(group, base, bonus);
+  return note
+    ? { kind: "category-points-differ", category: category.id, quote: category.heading ?? group.title, note }
+    : undefined;
+}
+
+/** How a category's header (标题…分) or subtotal row (小计) differs from the sum of its items, or undefined. */
+function categoryDifference(group: Group, base: number, bonus: number): string | undefined {
   const statedBase = group.bonus ? undefined : group.stated;
   const statedBonus = group.bonus ? group.stated : group.statedBonus;
   const differs = (stated: number | undefined, sum: number) => stated !== undefined && Math.abs(stated - sum) > EPS;
   if (differs(statedBase, base) || differs(statedBonus, bonus)) {
-    return {
-      kind: "category-points-differ",
-      category: category.id,
-      quote: category.heading ?? group.title,
-      note:
-        "标题" +
-        (statedBase !== undefined ? formatPoints(statedBase) + " 分" : "") +
-        (statedBonus !== undefined ? "（加分 " + formatPoints(statedBonus) + " 分）" : "") +
-        "，所含各项合计 " +
-        formatPoints(base) +
-        " 分（加分 " +
-        formatPoints(bonus) +
-        " 分）",
-    };
+    return (
+      "标题" +
+      (statedBase !== undefined ? formatPoints(statedBase) + " 分" : "") +
+      (statedBonus !== undefined ? "（加分 " + formatPoints(statedBonus) + " 分）" : "") +
+      "，所含各项合计 " +
+      formatPoints(base) +
+      " 分（加分 " +
+      formatPoints(bonus) +
+      " 分）"
+    );
   }
   if (differs(group.subtotal, group.bonus ? bonus : base)) {
-    return {
-      kind: "category-points-differ",
-      category: category.id,
-      quote: category.heading ?? group.title,
-      note:
-        "小计 " +
-        formatPoints(group.subtotal!) +
-        " 分，所含各项合计 " +
-        formatPoints(group.bonus ? bonus : base) +
-        " 分",
-    };
+    return (
+      "小计 " + formatPoints(group.subtotal!) + " 分，所含各项合计 " + formatPoints(group.bonus ? bonus : base) + " 分"
+    );
   }
   return undefined;
 }
