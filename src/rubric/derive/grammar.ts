@@ -45,7 +45,7 @@ import {
   type Source,
 } from "./clauses";
 import { maxOf, type Draft } from "./drafts";
-import { checkboxChoice, dropEmptyParts, refine, sectionsOf } from "./productions";
+import { byStart, checkboxChoice, dropEmptyParts, refine, sectionsOf } from "./productions";
 import { normalizeRule, tokenize } from "./lexer";
 import { floorToStep, formatNumber, multipleOf, tidy } from "../numbers";
 
@@ -1552,7 +1552,7 @@ function parse(rule: string, options: ParseOptions): ParsedRule {
 
   const counted = (d: Draft) => !!d.bonus === bonusItem;
   const read = readParts(text, itemPoints, bonusItem, bonusOption, counted);
-  const drafts = atMostLettered(inTextOrder(dropEmptyParts(read.drafts)), bonusItem, counted);
+  const drafts = atMostLettered(byStart(dropEmptyParts(read.drafts)), bonusItem, counted);
   if (!drafts.length) return fallback(text, points, bonusOption, "");
 
   const metrics: Metric[] = [];
@@ -1602,14 +1602,6 @@ function readParts(
   const whole = readDrafts(text, 0, text.length, bonusItem, bonusOption);
   const ctx = { text, points: itemPoints, bonus: bonusItem };
   return { drafts: allocate(refine(whole.drafts, ctx), itemPoints, counted), heading: whole.heading };
-}
-
-/** In text order; parts of one line keep their order (会宁 1.7: the deduction before the surplus). */
-function inTextOrder(drafts: Draft[]): Draft[] {
-  return drafts
-    .map((d, i) => ({ d, i }))
-    .sort((x, y) => x.d.start - y.d.start || x.i - y.i)
-    .map((x) => x.d);
 }
 
 /** As many parts as there are letters (a … zz): the parts beyond the last letter become one pending part. */
