@@ -230,86 +230,16 @@ function orderGroups(groups: Group[]): Group[] {
 
 export function deriveRubric(grid: Grid, layout: SheetLayout, file: string): DerivedRubric {
   const title = titleOf(grid, layout);
-  const metrics: Metric[] = [];
-  const discrepancies: Discrepancy[] = [];
-  const pending: string[] = [];
+  const read: Reading = { grid, layout, file, metrics: [], discrepancies: [], pending: [] };
   const categories: Category[] = [];
   let n = 0;
   for (const group of orderGroups(groupRows(layout, title))) {
-    const id = group.bonus ? "bonus" : String(++n);
-    const indicators = group.rows.map((row, i) => {
-      const made = indicatorOf(row, id + "." + (i + 1), group.bonus, file, metrics, discrepancies);
-      pending.push(...made.pending);
-      return made.indicator;
-    });
-    const base = sum(indicators.map((i) => i.points));
-    const bonus = sum(indicators.map((i) => i.bonus ?? 0));
-    const category: Category = { id, title: group.title, points: base, bonus: bonus || undefined, indicators };
-    const statedBase = group.bonus ? undefined : group.stated;
-    const statedBonus = group.bonus ? group.stated : group.statedBonus;
-    const headingRow = group.rows[0].category?.row;
-    if (headingRow !== undefined) {
-      const text =
-        layout.columns.category !== undefined ? cleanText(textAt(grid, headingRow, layout.columns.category)) : "";
-      category.heading = text || headingText(grid, headingRow) || undefined;
-    }
-    const differs = (stated: number | undefined, sum: number) => stated !== undefined && Math.abs(stated - sum) > EPS;
-    if (differs(statedBase, base) || differs(statedBonus, bonus)) {
-      // The items are what is scored: the category's points are their sum; the header's number is
-      // recorded as the source's inconsistency and reported where it stands (the category cell).
-      discrepancies.push({
-        kind: "category-points-differ",
-        category: id,
-        quote: category.heading ?? group.title,
-        note:
-          "标题" +
-          (statedBase !== undefined ? formatPoints(statedBase) + " 分" : "") +
-          (statedBonus !== undefined ? "（加分 " + formatPoints(statedBonus) + " 分）" : "") +
-          "，所含各项合计 " +
-          formatPoints(base) +
-          " 分（加分 " +
-          formatPoints(bonus) +
-          " 分）",
-      });
-    } else if (differs(group.subtotal, group.bonus ? bonus : base)) {
-      discrepancies.push({
-        kind: "category-points-differ",
-        category: id,
-        quote: category.heading ?? group.title,
-        note:
-          "小计 " +
-          formatPoints(group.subtotal!) +
-          " 分，所含各项合计 " +
-          formatPoints(group.bonus ? bonus : base) +
-          " 分",
-      });
-    }
-    categories.push(category);
+    categories.push(categoryOf(read, group, group.bonus ? "bonus" : String(++n)));
   }
   const points = sum(categories.map((c) => c.points));
   const bonus = sum(categories.map((c) => c.bonus ?? 0));
-  const totals = statedTotals(layout);
-  if (
-    (totals.points !== undefined && Math.abs(totals.points - points) > EPS) ||
-    (totals.bonus !== undefined && Math.abs(totals.bonus - bonus) > EPS)
-  ) {
-    // The items are scored; the stated total is the source's inconsistency, reported.
-    discrepancies.push({
-      kind: "total-differs",
-      quote: totals.quote!,
-      note:
-        "文件标注" +
-        (totals.points !== undefined ? "满分 " + formatPoints(totals.points) + " 分" : "") +
-        (totals.bonus !== undefined
-          ? (totals.points !== undefined ? "、" : "") + "加分 " + formatPoints(totals.bonus) + " 分"
-          : "") +
-        "，各项合计 " +
-        formatPoints(points) +
-        " 分、加分 " +
-        formatPoints(bonus) +
-        " 分",
-    });
-  }
+  const totalDiffers = totalDiscrepancy(layout, points, bonus);
+  if (totalDiffers) read.discrepancies.push(totalDiffers);
   const year = /(20\d\d)\s*年/.exec(title);
   const candidate = {
     id: DERIVED_PREFIX + grid.sheet,
@@ -322,9 +252,9 @@ export function deriveRubric(grid: Grid, layout: SheetLayout, file: string): Der
     bonus,
     step: 0.5,
     categories,
-    metrics,
+    metrics: read.metrics,
     targets: [],
-    discrepancies,
+    discrepancies: read.discrepancies,
     source: {
       file,
       note:
@@ -336,9 +266,102 @@ export function deriveRubric(grid: Grid, layout: SheetLayout, file: string): Der
         a1(layout.headerRow, 0) +
         "）；待确认的评分项须人工核对",
     },
-    derived: { file, sheet: grid.sheet, unparsed: pending.length },
+    derived: { file, sheet: grid.sheet, unparsed: read.pending.length },
   };
-  return { rubric: accepted(candidate), pending };
+  return { rubric: accepted(candidate), pending: read.pending };
+}
+
+/** What reading one sheet gathers across its categories. */
+interface Reading {
+  grid: Grid;
+  layout: SheetLayout;
+  file: string;
+  metrics: Metric[];
+  discrepancies: Discrepancy[];
+  /** The pending parts, "1.2.a". */
+  pending: string[];
+}
+
+/** A category: its items read, its heading, and the difference between its stated points and its items'. */
+function categoryOf(read: Reading, group: Group, id: string): Category {
+  const { grid, layout } = read;
+  const indicators = group.rows.map((row, i) => {
+    const made = indicatorOf(row, id + "." + (i + 1), group.bonus, read.file, read.metrics, read.discrepancies);
+    read.pending.push(...made.pending);
+    return made.indicator;
+  });
+  const base = sum(indicators.map((i) => i.points));
+  const bonus = sum(indicators.map((i) => i.bonus ?? 0));
+  const category: Category = { id, title: group.title, points: base, bonus: bonus || undefined, indicators };
+  const headingRow = group.rows[0].category?.row;
+  if (headingRow !== undefined) {
+    const text =
+      layout.columns.category !== undefined ? cleanText(textAt(grid, headingRow, layout.columns.category)) : "";
+    category.heading = text || headingText(grid, headingRow) || undefined;
+  }
+  const differs = categoryDiscrepancy(group, category, base, bonus);
+  if (differs) read.discrepancies.push(differs);
+  return category;
+}
+
+/**
+ * The items are what is scored: the category's points are their sum; a header's or a subtotal row's
+ * different number is recorded as the source's inconsistency, reported where it stands (the category cell).
+ */
+function categoryDiscrepancy(group: Group, category: Category, base: number, bonus: number): Discrepancy | undefined {
+  const note = categoryDifference(group, base, bonus);
+  return note
+    ? { kind: "category-points-differ", category: category.id, quote: category.heading ?? group.title, note }
+    : undefined;
+}
+
+/** How a category's header (标题…分) or subtotal row (小计) differs from the sum of its items, or undefined. */
+function categoryDifference(group: Group, base: number, bonus: number): string | undefined {
+  const statedBase = group.bonus ? undefined : group.stated;
+  const statedBonus = group.bonus ? group.stated : group.statedBonus;
+  const differs = (stated: number | undefined, sum: number) => stated !== undefined && Math.abs(stated - sum) > EPS;
+  if (differs(statedBase, base) || differs(statedBonus, bonus)) {
+    return (
+      "标题" +
+      (statedBase !== undefined ? formatPoints(statedBase) + " 分" : "") +
+      (statedBonus !== undefined ? "（加分 " + formatPoints(statedBonus) + " 分）" : "") +
+      "，所含各项合计 " +
+      formatPoints(base) +
+      " 分（加分 " +
+      formatPoints(bonus) +
+      " 分）"
+    );
+  }
+  if (differs(group.subtotal, group.bonus ? bonus : base)) {
+    return (
+      "小计 " + formatPoints(group.subtotal!) + " 分，所含各项合计 " + formatPoints(group.bonus ? bonus : base) + " 分"
+    );
+  }
+  return undefined;
+}
+
+/** The items are scored; a stated total (满分/加分) that differs is the source's inconsistency, reported. */
+function totalDiscrepancy(layout: SheetLayout, points: number, bonus: number): Discrepancy | undefined {
+  const totals = statedTotals(layout);
+  const differs =
+    (totals.points !== undefined && Math.abs(totals.points - points) > EPS) ||
+    (totals.bonus !== undefined && Math.abs(totals.bonus - bonus) > EPS);
+  if (!differs) return undefined;
+  return {
+    kind: "total-differs",
+    quote: totals.quote!,
+    note:
+      "文件标注" +
+      (totals.points !== undefined ? "满分 " + formatPoints(totals.points) + " 分" : "") +
+      (totals.bonus !== undefined
+        ? (totals.points !== undefined ? "、" : "") + "加分 " + formatPoints(totals.bonus) + " 分"
+        : "") +
+      "，各项合计 " +
+      formatPoints(points) +
+      " 分、加分 " +
+      formatPoints(bonus) +
+      " 分",
+  };
 }
 
 /** The first text of a row: a section heading's words. */

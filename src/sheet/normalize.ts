@@ -4,7 +4,7 @@
  * comparing wording. ES5-safe (no normalize(), no lookbehind): the lite pane runs this in IE11.
  */
 import { toHalfWidth } from "../rubric/text";
-import { chineseInteger } from "../rubric/derive/numbers";
+import { chineseInteger } from "../rubric/numbers";
 
 /** Full-width digits, Latin letters, ％ and ． to half width; Chinese punctuation （）、，stays as written. */
 function halfWidthAlphanumerics(text: string): string {

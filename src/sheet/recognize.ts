@@ -27,7 +27,7 @@ import {
 import { columnRoles, MAX_HEADER_TEXT, roleOfHeader, type ColumnRole } from "./columns";
 import { cleanText, matchKey, splitNumber, statedPoints, withoutPoints } from "./normalize";
 import { parseNumber } from "../rubric/figures";
-import { chineseInteger } from "../rubric/derive/numbers";
+import { chineseInteger } from "../rubric/numbers";
 import { checkboxOptions } from "../rubric/derive/productions";
 
 export type SheetKind = "task-breakdown" | "scoring" | "assessment" | "unknown";

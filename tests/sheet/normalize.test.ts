@@ -1,5 +1,5 @@
 import { cleanText, matchKey, pointsInText, similarity, splitNumber, withoutPoints } from "../../src/sheet/normalize";
-import { chineseInteger } from "../../src/rubric/derive/numbers";
+import { chineseInteger } from "../../src/rubric/numbers";
 
 test.each([
   ["1．建立党委政府领导", 1, "建立党委政府领导"],

@@ -79,11 +79,6 @@ export function statusFor(points: number, max: number): CriterionStatus {
   return points >= max ? "met" : points > 0 ? "partial" : "unmet";
 }
 
-/** Rounds down to a multiple of the step, tolerant of floating point (0.3 / 0.1). */
-export function floorToStep(value: number, step: number): number {
-  return Math.floor(value / step + 1e-9) * step;
-}
-
 export function isMultipleOf(value: number, step: number): boolean {
   const q = value / step;
   return Math.abs(q - Math.round(q)) < 1e-9;

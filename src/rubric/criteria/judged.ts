@@ -6,9 +6,9 @@
 import type { JudgedCriterion } from "./schemas";
 import { parseNumber } from "../figures";
 import { formatPoints } from "../text";
+import { floorToStep } from "../numbers";
 import {
   DEFAULT_STEP,
-  floorToStep,
   fraction,
   isMultipleOf,
   missing,

@@ -8,16 +8,8 @@ import type { ScaledCriterion } from "./schemas";
 import { parseRate } from "../figures";
 import { formatMetricValue, isRate } from "../metric";
 import { formatPercent, formatPoints } from "../text";
-import {
-  DEFAULT_STEP,
-  figureProblems,
-  floorToStep,
-  fraction,
-  missing,
-  nameOf,
-  statusFor,
-  type CriterionKind,
-} from "./base";
+import { floorToStep } from "../numbers";
+import { DEFAULT_STEP, figureProblems, fraction, missing, nameOf, statusFor, type CriterionKind } from "./base";
 
 export type { ScaledCriterion } from "./schemas";
 

@@ -17,7 +17,7 @@
  *   Stated     := N分 with no verb (本项共5分);  Plain := anything else (a subject for the next clause)
  */
 import { isCountUnit, type Token } from "./lexer";
-import { tidy } from "./numbers";
+import { tidy } from "../numbers";
 
 export interface Source {
   text: string;
@@ -449,227 +449,333 @@ function conditionsOf(src: Source, c: Clause, end: number): Condition[] {
 
 const WHOLE_WORDS = ["本项", "该项", "本指标", "此项"];
 
-/** The clause rules, tried in order; the first that matches gives the clause's node. */
-export function classify(src: Source, c: Clause): Node {
+/** What one pass over a clause's tokens finds; the productions below read it. */
+interface Scan {
+  src: Source;
+  c: Clause;
+  tokens: Token[];
+  /** The tokens of the clause's readable "N分" figures, in order. */
+  points: number[];
+  /** The keyword the clause starts with ("其中", "其余"). */
+  firstWord?: string;
+  /** Each keyword of the clause, at its first token. */
+  has: { [w: string]: number };
+  /** A count of 档 ("三档"). */
+  bandCount: boolean;
+}
+
+/** A verb before a figure: its words ("最高得") and the token it starts at. */
+interface Verb {
+  word: string;
+  index: number;
+}
+
+function scanClause(src: Source, c: Clause): Scan {
   const { tokens } = src;
-  const points: number[] = [];
-  let firstWord: string | undefined;
-  const has: { [w: string]: number } = {};
-  let bandCount = false;
+  const scan: Scan = { src, c, tokens, points: [], has: {}, bandCount: false };
   for (let k = c.from; k < c.to; k++) {
     const t = tokens[k];
-    if (isPoints(t) && !isNaN(t.value!)) points.push(k);
-    if (t.kind === "num" && t.unit === "档") bandCount = true;
+    if (isPoints(t) && !isNaN(t.value!)) scan.points.push(k);
+    if (t.kind === "num" && t.unit === "档") scan.bandCount = true;
     if (t.kind === "word") {
-      if (has[t.word!] === undefined) has[t.word!] = k;
-      if (firstWord === undefined && k === c.from) firstWord = t.word;
+      if (scan.has[t.word!] === undefined) scan.has[t.word!] = k;
+      if (scan.firstWord === undefined && k === c.from) scan.firstWord = t.word;
     }
   }
-  const hasAny = (words: string[]) => words.some((w) => has[w] !== undefined);
+  return scan;
+}
 
-  if (points.length === 0) {
-    if (has["不得分"] !== undefined || has["不计分"] !== undefined) {
-      const at = tokens[has["不得分"] ?? has["不计分"]];
-      const conditions = conditionsOf(src, c, at.start);
-      const whole = hasAny(WHOLE_WORDS);
-      return {
-        t: "negate",
-        c,
-        conditions: conditions.filter((d) => WHOLE_WORDS.indexOf(d.text) < 0),
-        whole,
-        all: has["均"] !== undefined,
-      };
-    }
-    if (has["不扣分"] !== undefined) return { t: "exempt", c };
-    if (hasAny(["扣完为止", "扣完即止", "扣完为准"])) return { t: "floor", c };
-    if (has["酌情扣分"] !== undefined || (has["酌情"] !== undefined && has["扣"] !== undefined))
-      return { t: "discretion", c };
-    if (has["不重复计分"] !== undefined) return { t: "norepeat", c };
-    if (hasAny(SCORING_WORDS) || (hasAny(BASIS_WORDS) && hasAny(SCORING_WORDS))) {
-      const basis = basisOf(src, c, c.from);
-      if (basis && basis.text) return { t: "basis", c, basis };
-    }
-    if (firstWord === "其中" && c.to - c.from === 1) return { t: "qizhong", c };
-    return { t: "plain", c };
-  }
+function hasAny(s: Scan, words: string[]): boolean {
+  return words.some((w) => s.has[w] !== undefined);
+}
 
-  const first = points[0];
-  const firstVerb = verbOf(tokens, first, c.from);
+function isCapVerb(word: string): boolean {
+  return CAP_VERBS.indexOf(word) >= 0 || CAP_WORDS.indexOf(word) >= 0;
+}
 
-  // Remainder := (其余|剩余) N分 …
-  if ((firstWord === "其余" || firstWord === "剩余") && !firstVerb && prevSolid(tokens, first, c.from) === c.from) {
-    const basis = tokens[first].end < c.end ? basisOf(src, c, first + 1) : undefined;
-    return { t: "remainder", c, points: tokens[first].value!, basis: basis && basis.text ? basis : undefined };
-  }
+/** The clause rules, tried in order; the first that matches gives the clause's node. */
+export function classify(src: Source, c: Clause): Node {
+  const s = scanClause(src, c);
+  if (s.points.length === 0) return readUnscored(s);
+  const first = s.points[0];
+  const firstVerb = verbOf(s.tokens, first, c.from);
+  return (
+    readRemainder(s, first, firstVerb) ||
+    readBandRun(s, first, firstVerb) ||
+    readSharedBands(s, first, firstVerb) ||
+    readScored(s, first)
+  );
+}
 
-  // Bands := … N分、N分(、N分)* … 档 — figures joined by 、 with no verbs between.
-  if (points.length >= 2) {
-    const run = [first];
-    for (let q = 1; q < points.length; q++) {
-      const prev = points[q - 1];
-      let ok = true;
-      for (let k = prev + 1; k < points[q]; k++) {
-        const t = tokens[k];
-        if (!(
-          t.kind === "space" ||
-          (t.kind === "sep" && t.word === "、") ||
-          (t.kind === "text" && /^[和或及]$/.test(src.text.slice(t.start, t.end)))
-        ))
-          ok = false;
-      }
-      if (!ok) break;
-      run.push(points[q]);
-    }
-    const hasBandWord = has["档"] !== undefined || bandCount || /分为|分别/.test(src.text.slice(c.start, c.end));
-    if (run.length >= 2 && hasBandWord && run.every((k, i) => i === 0 || !verbOf(tokens, k, c.from))) {
-      if (!firstVerb || firstVerb.word === "得") return { t: "bands", c, options: run.map((k) => tokens[k].value!) };
-    }
-  }
-  // Bands, the figures sharing one 分: 分别得3、2、1分.
-  if (!firstVerb) {
-    const options: number[] = [tokens[first].value!];
-    let j = prevSolid(tokens, first, c.from);
-    while (j > c.from && tokens[j].kind === "sep" && tokens[j].word === "、") {
-      const num = prevSolid(tokens, j, c.from);
-      const t = tokens[num];
-      if (num < c.from || t.kind !== "num" || t.unit !== "" || isNaN(t.value!)) break;
-      options.unshift(t.value!);
-      j = prevSolid(tokens, num, c.from);
-    }
-    if (options.length >= 2 && j >= c.from && isWord(tokens[j], AWARD_VERBS)) return { t: "bands", c, options };
-  }
+// ---- clauses with no figure ----
 
-  // The scored figure: the first with a verb.
-  let head = -1;
-  let verb: { word: string; index: number } | undefined;
-  for (const k of points) {
-    const v = verbOf(tokens, k, c.from);
-    if (v) {
-      head = k;
-      verb = v;
-      break;
-    }
+/** A clause with no "N分": a gate, a mark (扣完为止, 不扣分 …), a basis, or plain words. */
+function readUnscored(s: Scan): Node {
+  const { c, has } = s;
+  const negate = readNegate(s);
+  if (negate) return negate;
+  // 不扣分: "因不可抗力未完成的不扣分".
+  if (has["不扣分"] !== undefined) return { t: "exempt", c };
+  // 扣完为止: "每发现一处扣1分，扣完为止".
+  if (hasAny(s, ["扣完为止", "扣完即止", "扣完为准"])) return { t: "floor", c };
+  // 酌情扣分: "资料不全的酌情扣分".
+  if (has["酌情扣分"] !== undefined || (has["酌情"] !== undefined && has["扣"] !== undefined))
+    return { t: "discretion", c };
+  // 不重复计分: "同一项目不重复计分".
+  if (has["不重复计分"] !== undefined) return { t: "norepeat", c };
+  const basis = readUnscoredBasis(s);
+  if (basis) return basis;
+  // A lone 其中 before the parts it splits: "其中，".
+  if (s.firstWord === "其中" && c.to - c.from === 1) return { t: "qizhong", c };
+  return { t: "plain", c };
+}
+
+/** Negate: conditions that earn nothing — "未建立制度、未开展活动的均不得分", "本项不得分". */
+function readNegate(s: Scan): NegateNode | undefined {
+  const { c, has } = s;
+  if (has["不得分"] === undefined && has["不计分"] === undefined) return undefined;
+  const at = s.tokens[has["不得分"] ?? has["不计分"]];
+  const conditions = conditionsOf(s.src, c, at.start);
+  return {
+    t: "negate",
+    c,
+    conditions: conditions.filter((d) => WHOLE_WORDS.indexOf(d.text) < 0),
+    whole: hasAny(s, WHOLE_WORDS),
+    all: has["均"] !== undefined,
+  };
+}
+
+/** Basis with no figure: "根据养老机构医疗服务覆盖率进行打分". */
+function readUnscoredBasis(s: Scan): BasisNode | undefined {
+  if (!hasAny(s, SCORING_WORDS)) return undefined;
+  const basis = basisOf(s.src, s.c, s.c.from);
+  return basis && basis.text ? { t: "basis", c: s.c, basis } : undefined;
+}
+
+// ---- clauses whose first figure has no verb ----
+
+/** Remainder: "其余3分根据完成进度进行打分". */
+function readRemainder(s: Scan, first: number, firstVerb: Verb | undefined): RemainderNode | undefined {
+  const { c, tokens } = s;
+  if (s.firstWord !== "其余" && s.firstWord !== "剩余") return undefined;
+  if (firstVerb || prevSolid(tokens, first, c.from) !== c.from) return undefined;
+  const basis = tokens[first].end < c.end ? basisOf(s.src, c, first + 1) : undefined;
+  return { t: "remainder", c, points: tokens[first].value!, basis: basis && basis.text ? basis : undefined };
+}
+
+/** Tier ladder, figures joined by 、 with no verbs between: "分2分、1分、0.5分三档". */
+function readBandRun(s: Scan, first: number, firstVerb: Verb | undefined): BandsNode | undefined {
+  const { c, tokens, points, src } = s;
+  if (points.length < 2) return undefined;
+  const run = [first];
+  for (let q = 1; q < points.length && onlyJoinersBetween(s, points[q - 1], points[q]); q++) run.push(points[q]);
+  const hasBandWord = s.has["档"] !== undefined || s.bandCount || /分为|分别/.test(src.text.slice(c.start, c.end));
+  if (run.length < 2 || !hasBandWord || !run.every((k, i) => i === 0 || !verbOf(tokens, k, c.from))) return undefined;
+  if (firstVerb && firstVerb.word !== "得") return undefined;
+  return { t: "bands", c, options: run.map((k) => tokens[k].value!) };
+}
+
+/** Nothing but spaces, 、 and 和/或/及 between tokens a and b. */
+function onlyJoinersBetween(s: Scan, a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) {
+    const t = s.tokens[k];
+    const joiner =
+      t.kind === "space" ||
+      (t.kind === "sep" && t.word === "、") ||
+      (t.kind === "text" && /^[和或及]$/.test(s.src.text.slice(t.start, t.end)));
+    if (!joiner) return false;
   }
-  if (!verb) {
-    // "上限5分", "5分封顶"
-    if (has["封顶"] !== undefined) return { t: "cap", c, points: tokens[first].value!, dir: "award" };
+  return true;
+}
+
+/** Tier ladder, the figures sharing one 分: "分别得3、2、1分". */
+function readSharedBands(s: Scan, first: number, firstVerb: Verb | undefined): BandsNode | undefined {
+  if (firstVerb) return undefined;
+  const { c, tokens } = s;
+  const options: number[] = [tokens[first].value!];
+  let j = prevSolid(tokens, first, c.from);
+  while (j > c.from && tokens[j].kind === "sep" && tokens[j].word === "、") {
+    const num = prevSolid(tokens, j, c.from);
+    const t = tokens[num];
+    if (num < c.from || t.kind !== "num" || t.unit !== "" || isNaN(t.value!)) break;
+    options.unshift(t.value!);
+    j = prevSolid(tokens, num, c.from);
+  }
+  if (options.length >= 2 && j >= c.from && isWord(tokens[j], AWARD_VERBS)) return { t: "bands", c, options };
+  return undefined;
+}
+
+// ---- clauses with a scored figure ----
+
+/** The scored figure: the first "N分" with a verb before it, or undefined. */
+function scoredFigure(s: Scan): { head: number; verb: Verb } | undefined {
+  for (const k of s.points) {
+    const verb = verbOf(s.tokens, k, s.c.from);
+    if (verb) return { head: k, verb };
+  }
+  return undefined;
+}
+
+/** The clause's scored figure read by its verb: cap, per-occurrence, deduction or award. */
+function readScored(s: Scan, first: number): Node {
+  const { c, tokens } = s;
+  const scored = scoredFigure(s);
+  if (!scored) {
+    // Cap with no verb: "5分封顶"; else a stated figure: "本项共5分".
+    if (s.has["封顶"] !== undefined) return { t: "cap", c, points: tokens[first].value!, dir: "award" };
     return { t: "stated", c, points: tokens[first].value! };
   }
+  const { head, verb } = scored;
   const value = tokens[head].value!;
-  if (!(value > 0) && CAP_VERBS.indexOf(verb.word) < 0 && CAP_WORDS.indexOf(verb.word) < 0) {
-    return { t: "stated", c, points: value };
-  }
-  const verbStart = tokens[verb.index].start;
-  // An inline cap after the scored figure: "每项得1分最高3分".
-  let cap: number | undefined;
-  for (const k of points) {
+  if (!(value > 0) && !isCapVerb(verb.word)) return { t: "stated", c, points: value };
+  if (isCapVerb(verb.word)) return readCap(s, value, verb);
+  const cap = inlineCap(s, head);
+  const per = readPerOccurrence(s, value, verb, cap);
+  if (per) return per;
+  // Deduct: "未建立台账的扣1分", "各扣0.5分".
+  if (DEDUCT_VERBS.indexOf(verb.word) >= 0)
+    return { t: "deduct", c, points: value, each: verb.word === "各扣", verbStart: tokens[verb.index].start };
+  return readAward(s, value, verb, cap);
+}
+
+/** An inline cap after the scored figure: "每项得1分最高3分". */
+function inlineCap(s: Scan, head: number): number | undefined {
+  for (const k of s.points) {
     if (k <= head) continue;
-    const v = verbOf(tokens, k, head + 1);
-    if (v && (CAP_VERBS.indexOf(v.word) >= 0 || CAP_WORDS.indexOf(v.word) >= 0)) {
-      cap = tokens[k].value;
-      break;
-    }
+    const v = verbOf(s.tokens, k, head + 1);
+    if (v && isCapVerb(v.word)) return s.tokens[k].value;
   }
+  return undefined;
+}
 
-  // Cap := (最高|最多)(得|加|奖励|扣)? N分
-  if (CAP_VERBS.indexOf(verb.word) >= 0 || CAP_WORDS.indexOf(verb.word) >= 0) {
-    // 根据…打分，最高得2分 in one clause (no comma): a basis with its cap.
-    const basis = hasAny(SCORING_WORDS) ? basisOf(src, c, c.from) : undefined;
-    if (basis && basis.text && hasAny(BASIS_WORDS)) return { t: "basis", c, basis, cap: value };
-    return { t: "cap", c, points: value, dir: capDirection(verb.word) };
-  }
+/** Capped award: "最高得2分", "最多扣3分", "上限5分"; with a basis in one clause: "根据…打分最高得2分". */
+function readCap(s: Scan, value: number, verb: Verb): CapNode | BasisNode {
+  const basis = hasAny(s, SCORING_WORDS) ? basisOf(s.src, s.c, s.c.from) : undefined;
+  if (basis && basis.text && hasAny(s, BASIS_WORDS)) return { t: "basis", c: s.c, basis, cap: value };
+  return { t: "cap", c: s.c, points: value, dir: capDirection(verb.word) };
+}
 
-  const deduct = DEDUCT_VERBS.indexOf(verb.word) >= 0;
-  const bonus = verb.word.indexOf("奖励") >= 0;
+/** Where a clause counts occurrences: its 每-word, the count after it and the measure word after 每. */
+interface PerWord {
+  /** The token of 每/每少/每多 …, -1 when none. */
+  at: number;
+  /** The count's token after it ("一项"), -1 when none. */
+  countAt: number;
+  word: string;
+  /** The measure character right after a bare 每: "次" in 每次. */
+  measure: string;
+  /** The clause counts by its 每-word. */
+  isPer: boolean;
+}
 
-  // PerItem := … 每X … Num … Verb N分
-  let perAt = -1;
-  for (let k = c.from; k < verb.index; k++)
-    if (isWord(tokens[k], PER_WORDS)) {
-      perAt = k;
-      break;
-    }
+function perWordOf(s: Scan, verb: Verb): PerWord {
+  const { c, tokens, src } = s;
+  let at = -1;
+  for (let k = c.from; k < verb.index && at < 0; k++) if (isWord(tokens[k], PER_WORDS)) at = k;
   let countAt = -1;
-  if (perAt >= 0) {
-    for (let k = perAt + 1; k < verb.index; k++) {
+  if (at >= 0) {
+    for (let k = at + 1; k < verb.index && countAt < 0; k++) {
       const t = tokens[k];
-      if (t.kind === "num" && t.unit !== "分" && !isNaN(t.value!)) {
-        countAt = k;
-        break;
-      }
+      if (t.kind === "num" && t.unit !== "分" && !isNaN(t.value!)) countAt = k;
     }
   }
-  const perWord = perAt >= 0 ? tokens[perAt].word! : "";
-  const perMeasure =
-    perWord === "每" && perAt + 1 < c.to && tokens[perAt + 1].kind === "text"
-      ? src.text.charAt(tokens[perAt + 1].start)
-      : "";
-  const isPer =
-    perAt >= 0 && (countAt >= 0 || perWord !== "每" || (perMeasure !== "" && PER_MEASURES.indexOf(perMeasure) >= 0));
-  // "一个扣1分", "超额完成一个加1分": one counted thing right before the verb.
+  const word = at >= 0 ? tokens[at].word! : "";
+  const measure =
+    word === "每" && at + 1 < c.to && tokens[at + 1].kind === "text" ? src.text.charAt(tokens[at + 1].start) : "";
+  const isPer = at >= 0 && (countAt >= 0 || word !== "每" || (measure !== "" && PER_MEASURES.indexOf(measure) >= 0));
+  return { at, countAt, word, measure, isPer };
+}
+
+/**
+ * Per-occurrence award or deduction: "每创新出台一项政策得0.5分", "每少完成一个扣2分",
+ * "一个扣1分", "超额完成一个加1分" (one counted thing right before the verb).
+ */
+function readPerOccurrence(s: Scan, value: number, verb: Verb, cap: number | undefined): PerNode | undefined {
+  const { c, tokens } = s;
+  const per = perWordOf(s, verb);
   const justBefore = prevSolid(tokens, verb.index, c.from);
   const oneBefore =
     justBefore >= c.from &&
     tokens[justBefore].kind === "num" &&
     tokens[justBefore].value === 1 &&
     isCountUnit(tokens[justBefore].unit);
-  if (isPer || oneBefore) {
-    const countTok = isPer ? (countAt >= 0 ? tokens[countAt] : undefined) : tokens[justBefore];
-    let dir: Direction = deduct ? "deduct" : bonus ? "bonus" : "award";
-    if (!deduct && (SURPLUS_PER.indexOf(perWord) >= 0 || has["超额"] !== undefined) && !bonus) dir = "surplus";
-    if (!deduct && SHORTFALL_PER.indexOf(perWord) >= 0) dir = "award";
-    // What one count is: 项, 个; "每下降1%" → 个百分点; "每完成十项" → 10项 (a unit of ten).
-    let unit = countTok ? countTok.unit! : perMeasure || "项";
-    if (countTok && countTok.unit === "%") unit = "个百分点";
-    if (!unit) unit = "项";
-    if (countTok && countTok.value !== 1 && countTok.value! > 0) unit = String(tidy(countTok.value!)) + unit;
-    // The counted thing: the words before 每 and between 每 and the verb, without the count.
-    const itemFrom = isPer ? tokens[perAt].start + 1 : c.start; // after 每: "少完成一个", "创新出台一项政策"
-    const lead = isPer ? slice(src, c.start, tokens[perAt].start) : "";
-    let item = slice(src, itemFrom, verbStart);
-    if (countTok && countTok.start >= itemFrom) {
-      item = slice(src, itemFrom, countTok.start) + slice(src, countTok.end, verbStart);
-    } else if (perMeasure && isPer) {
-      item = slice(src, itemFrom + 1, verbStart);
-    }
-    item = trimWords(trimWords(lead, [], ["的"]) + item, ["有"], ["的", "均", "各"]);
-    // "每少一个" → "少" says little: keep the clause's own words.
-    if (item.length < 2) item = isPer ? trimWords(slice(src, c.start, verbStart), [], ["的"]) : "";
-    return {
-      t: "per",
-      c,
-      dir,
-      points: value,
-      unit,
-      item: item || (dir === "deduct" ? "扣分情形" : "计分事项"),
-      verbStart,
-      cap,
-    };
-  }
+  if (!per.isPer && !oneBefore) return undefined;
+  const countTok = per.isPer ? (per.countAt >= 0 ? tokens[per.countAt] : undefined) : tokens[justBefore];
+  const dir = perDirection(s, verb, per);
+  const verbStart = tokens[verb.index].start;
+  return {
+    t: "per",
+    c,
+    dir,
+    points: value,
+    unit: perUnit(countTok, per),
+    item: perItem(s, per, countTok, verbStart) || (dir === "deduct" ? "扣分情形" : "计分事项"),
+    verbStart,
+    cap,
+  };
+}
 
-  if (deduct) return { t: "deduct", c, points: value, each: verb.word === "各扣", verbStart };
+/** 扣 deducts; 奖励 is a bonus; 每多/超额 … 加 is a surplus; 每少 … 得 is an award. */
+function perDirection(s: Scan, verb: Verb, per: PerWord): Direction {
+  const deduct = DEDUCT_VERBS.indexOf(verb.word) >= 0;
+  const bonus = verb.word.indexOf("奖励") >= 0;
+  let dir: Direction = deduct ? "deduct" : bonus ? "bonus" : "award";
+  if (!deduct && (SURPLUS_PER.indexOf(per.word) >= 0 || s.has["超额"] !== undefined) && !bonus) dir = "surplus";
+  if (!deduct && SHORTFALL_PER.indexOf(per.word) >= 0) dir = "award";
+  return dir;
+}
 
-  const boundInfo = findBound(src, c.from, verb.index, c.start);
-  let boundOnly = false;
-  if (boundInfo) {
-    boundOnly = true;
-    for (let k = c.from; k < verb.index; k++) {
-      const t = tokens[k];
-      if (t.kind === "text" || (t.kind === "num" && t.unit !== "%" && !isCountUnit(t.unit))) boundOnly = false;
-    }
+/** What one count is: 项, 个; "每下降1%" → 个百分点; "每完成十项" → 10项 (a unit of ten). */
+function perUnit(countTok: Token | undefined, per: PerWord): string {
+  let unit = countTok ? countTok.unit! : per.measure || "项";
+  if (countTok && countTok.unit === "%") unit = "个百分点";
+  if (!unit) unit = "项";
+  if (countTok && countTok.value !== 1 && countTok.value! > 0) unit = String(tidy(countTok.value!)) + unit;
+  return unit;
+}
+
+/** The counted thing: the words before 每 and between 每 and the verb, without the count. */
+function perItem(s: Scan, per: PerWord, countTok: Token | undefined, verbStart: number): string {
+  const { src, c, tokens } = s;
+  const itemFrom = per.isPer ? tokens[per.at].start + 1 : c.start; // after 每: "少完成一个", "创新出台一项政策"
+  const lead = per.isPer ? slice(src, c.start, tokens[per.at].start) : "";
+  let item = slice(src, itemFrom, verbStart);
+  if (countTok && countTok.start >= itemFrom) {
+    item = slice(src, itemFrom, countTok.start) + slice(src, countTok.end, verbStart);
+  } else if (per.measure && per.isPer) {
+    item = slice(src, itemFrom + 1, verbStart);
   }
+  item = trimWords(trimWords(lead, [], ["的"]) + item, ["有"], ["的", "均", "各"]);
+  // "每少一个" → "少" says little: keep the clause's own words.
+  if (item.length < 2) item = per.isPer ? trimWords(slice(src, c.start, verbStart), [], ["的"]) : "";
+  return item;
+}
+
+/** Award: "建立联席会议制度的得2分", "其中，…加1分"; a threshold with a bound: "达到100%得1分". */
+function readAward(s: Scan, value: number, verb: Verb, cap: number | undefined): AwardNode {
+  const { c, tokens } = s;
+  const bound = findBound(s.src, c.from, verb.index, c.start);
   return {
     t: "award",
     c,
     verb: verb.word,
     points: value,
-    verbStart,
+    verbStart: tokens[verb.index].start,
     each: verb.word.indexOf("各") === 0,
-    qizhong: firstWord === "其中",
-    bound: boundInfo,
-    boundOnly,
+    qizhong: s.firstWord === "其中",
+    bound,
+    boundOnly: !!bound && onlyBoundBefore(s, verb),
     cap,
   };
+}
+
+/** The subject holds nothing but the bound: no words, no figure but a rate or a count ("达到100%得1分"). */
+function onlyBoundBefore(s: Scan, verb: Verb): boolean {
+  for (let k = s.c.from; k < verb.index; k++) {
+    const t = s.tokens[k];
+    if (t.kind === "text" || (t.kind === "num" && t.unit !== "%" && !isCountUnit(t.unit))) return false;
+  }
+  return true;
 }
 
 /** A basis that is a rate to scale by ("覆盖率", "完成进度", "数量占比"), or undefined for a judged one. */

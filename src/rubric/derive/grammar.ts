@@ -37,14 +37,17 @@ import {
   verbOf,
   type AwardNode,
   type Basis,
+  type Bound,
+  type CapNode,
+  type DeductNode,
   type Node,
   type PerNode,
   type Source,
 } from "./clauses";
 import { maxOf, type Draft } from "./drafts";
-import { checkboxChoice, dropEmptyParts, refine, sectionsOf } from "./productions";
+import { byStart, checkboxChoice, dropEmptyParts, refine, sectionsOf } from "./productions";
 import { normalizeRule, tokenize } from "./lexer";
-import { formatNumber, multipleOf, tidy } from "./numbers";
+import { floorToStep, formatNumber, multipleOf, tidy } from "../numbers";
 
 export interface ParseOptions {
   /** The indicator's points: the base points, or for a bonus item (加分项目) its bonus points. */
@@ -332,129 +335,140 @@ class Reader {
     return -1;
   }
 
+  /** Requirement line: "1.2020年9月底前成立（1分）", "2.建成站点13个（13分，每少完成一个扣2分）". */
   private requirement(segment: number, p: Piece): void {
+    const req = this.requirementHead(segment, p);
+    // The rules inside the bracket, after its figure: 每少完成一个扣2分, 超额完成一个加1分.
+    const rules: Node[] = [];
+    for (const c of splitClauses(this.src, p.open + 1, p.close, 0))
+      if (c.from > p.pointsAt) rules.push(classify(this.src, c));
+    const { made, notes } = this.bracketRules(req, rules);
+    if (made === 0) this.requirementBody(req);
+    if (notes.length) {
+      const d = this.drafts[this.drafts.length - 1];
+      d.notes.push("括号内另有规定：" + notes.join("；"));
+      d.pending = true;
+    }
+  }
+
+  /** A requirement line's span, its words before the bracket and its label. */
+  private requirementHead(segment: number, p: Piece): Requirement {
     const { tokens } = this.src;
     const sentence = ++this.sentence;
     let first = p.from;
     while (first < p.open && tokens[first].kind === "space") first++;
-    const start = tokens[first].start;
-    const end = tokens[p.to - 1].end;
     let bodyFrom = first;
     if (tokens[bodyFrom].kind === "mark") bodyFrom = nextSolid(tokens, bodyFrom, p.open);
     const bodyStart = bodyFrom < p.open ? tokens[bodyFrom].start : tokens[p.open].start;
-    const bodyEnd = tokens[p.open].start;
-    const body = this.t(bodyStart, bodyEnd);
+    const body = this.t(bodyStart, tokens[p.open].start);
     const label = requirementLabel(body);
-    const base = { start, end, segment, sentence, label: label || undefined };
-    const points = p.points;
+    const base = {
+      start: tokens[first].start,
+      end: tokens[p.to - 1].end,
+      segment,
+      sentence,
+      label: label || undefined,
+    };
+    return { base, points: p.points, body, bodyFrom, bodyStart, open: p.open };
+  }
 
-    // The rules inside the bracket, after its figure: 每少完成一个扣2分, 超额完成一个加1分.
-    const inner = splitClauses(this.src, p.open + 1, p.close, 0);
-    const rest: Node[] = [];
-    for (const c of inner)
-      if (c.from > p.pointsAt) {
-        rest.push(classify(this.src, c));
-      }
+  /** The bracket's rules as parts of the requirement; the rules it cannot read go to `notes`. */
+  private bracketRules(req: Requirement, rules: Node[]): { made: number; notes: string[] } {
     let deduction: Draft | undefined;
     let made = 0;
-    /** The words before a rule in the bracket name what it counts: "新建居住小区未落实的，一个扣1分". */
-    const counted = (i: number, item: string) => {
-      const before = rest[i - 1];
-      if (before && before.t === "plain" && (item === "扣分情形" || item === "计分事项" || !item)) {
-        return trimWords(this.t(before.c.start, before.c.end), [], ["的"]);
-      }
-      return item;
-    };
     const notes: string[] = [];
-    for (let i = 0; i < rest.length; i++) {
-      const n = rest[i];
+    for (let i = 0; i < rules.length; i++) {
+      const n = rules[i];
       if ((n.t === "per" && n.dir === "deduct") || n.t === "deduct") {
-        if (!deduction) {
-          const unit = n.t === "per" ? n.unit : "项";
-          deduction = this.add({
-            ...base,
-            kind: "deduction",
-            points,
-            per: n.points,
-            unit,
-            notes: [
-              deductionNote(
-                counted(i, n.t === "per" ? n.item : trimWords(this.t(n.c.start, n.verbStart), [], ["的"])),
-                unit,
-                n.points,
-                undefined
-              ),
-            ],
-          });
+        if (deduction) deduction.notes.push("另：" + this.t(n.c.start, n.c.end));
+        else {
+          deduction = this.bracketDeduction(req, n, rules[i - 1]);
           made++;
-        } else {
-          deduction.notes.push("另：" + this.t(n.c.start, n.c.end));
         }
       } else if (n.t === "per") {
-        // A surplus (超额完成一个加1分) or a count (每…得N分) beside the requirement.
-        let cap = n.cap;
-        const next = rest[i + 1];
-        if (next && next.t === "cap" && next.dir !== "deduct") {
-          cap = next.points;
-          i++;
-        }
-        const surplus = n.dir === "surplus" || n.dir === "bonus";
-        this.add({
-          ...base,
-          kind: "perItem",
-          label: shortLabel(n.item),
-          items: [{ label: n.item, each: n.points }],
-          unit: n.unit,
-          cap: cap ?? (surplus ? (n.dir === "bonus" && this.bonusPoints ? this.bonusPoints : undefined) : points),
-          bonus: n.dir === "bonus" || undefined,
-          notes:
-            cap === undefined && surplus
-              ? ["细则未规定" + (n.dir === "bonus" ? "奖励" : "超额加分") + "上限；本项得分以本项分值为上限"]
-              : [],
-        });
+        const next = rules[i + 1];
+        const capped = next && next.t === "cap" && next.dir !== "deduct" ? next : undefined;
+        this.bracketCount(req, n, capped);
+        if (capped) i++;
         made++;
       } else if (n.t === "cap" && n.dir === "deduct" && deduction) {
+        // "最高扣5分" after the deduction.
         deduction.maxDeduction = n.points;
         deduction.notes.push("最高扣" + formatNumber(n.points) + "分");
       } else if (n.t === "floor" && deduction) {
         // 扣完为止 is how a deduction scores anyway.
       } else if (n.t === "discretion") {
         this.add({
-          ...base,
+          ...req.base,
           kind: "judged",
-          points,
-          notes: ["酌情扣分：由评定人在0–" + formatNumber(points) + "分之间评定"],
+          points: req.points,
+          notes: ["酌情扣分：由评定人在0–" + formatNumber(req.points) + "分之间评定"],
         });
         made++;
       } else if (n.t !== "plain" && n.t !== "qizhong") {
         notes.push(this.t(n.c.start, n.c.end));
       }
     }
-    if (made === 0) {
-      const bound = findBound(this.src, bodyFrom, p.open, bodyStart);
-      if (bound) {
-        this.add({
-          ...base,
-          kind: "threshold",
-          label: bound.name,
-          points,
-          metric: { name: bound.name, unit: bound.unit, bound },
-        });
-      } else if (/成效|效果|较好|良好|明显|显著/.test(body)) {
-        this.add({
-          ...base,
-          kind: "judged",
-          points,
-          notes: ["评定分：细则未设分档，由评定人根据成效在0–" + formatNumber(points) + "分内评定，步长0.5分"],
-        });
-      } else {
-        this.add({ ...base, kind: "flag", points });
-      }
+    return { made, notes };
+  }
+
+  /** Per-occurrence deduction in a bracket: "（13分，每少完成一个扣2分）", "新建居住小区未落实的，一个扣1分". */
+  private bracketDeduction(req: Requirement, n: PerNode | DeductNode, before: Node | undefined): Draft {
+    let item = n.t === "per" ? n.item : trimWords(this.t(n.c.start, n.verbStart), [], ["的"]);
+    // The words before the rule name what it counts.
+    if (before && before.t === "plain" && (item === "扣分情形" || item === "计分事项" || !item)) {
+      item = trimWords(this.t(before.c.start, before.c.end), [], ["的"]);
     }
-    if (notes.length) {
-      const d = this.drafts[this.drafts.length - 1];
-      d.notes.push("括号内另有规定：" + notes.join("；"));
-      d.pending = true;
+    const unit = n.t === "per" ? n.unit : "项";
+    return this.add({
+      ...req.base,
+      kind: "deduction",
+      points: req.points,
+      per: n.points,
+      unit,
+      notes: [deductionNote(item, unit, n.points, undefined)],
+    });
+  }
+
+  /** A surplus or a count beside the requirement: "超额完成一个加1分", "每…得N分", capped by "最高加N分". */
+  private bracketCount(req: Requirement, n: PerNode, capped: CapNode | undefined): void {
+    const cap = capped ? capped.points : n.cap;
+    const surplus = n.dir === "surplus" || n.dir === "bonus";
+    this.add({
+      ...req.base,
+      kind: "perItem",
+      label: shortLabel(n.item),
+      items: [{ label: n.item, each: n.points }],
+      unit: n.unit,
+      cap: cap ?? (surplus ? (n.dir === "bonus" && this.bonusPoints ? this.bonusPoints : undefined) : req.points),
+      bonus: n.dir === "bonus" || undefined,
+      notes:
+        cap === undefined && surplus
+          ? ["细则未规定" + (n.dir === "bonus" ? "奖励" : "超额加分") + "上限；本项得分以本项分值为上限"]
+          : [],
+    });
+  }
+
+  /** A requirement with no rule in its bracket: a threshold ("覆盖率达到60%（2分）"), judged (成效明显) or a flag. */
+  private requirementBody(req: Requirement): void {
+    const bound = findBound(this.src, req.bodyFrom, req.open, req.bodyStart);
+    if (bound) {
+      this.add({
+        ...req.base,
+        kind: "threshold",
+        label: bound.name,
+        points: req.points,
+        metric: { name: bound.name, unit: bound.unit, bound },
+      });
+    } else if (/成效|效果|较好|良好|明显|显著/.test(req.body)) {
+      this.add({
+        ...req.base,
+        kind: "judged",
+        points: req.points,
+        notes: ["评定分：细则未设分档，由评定人根据成效在0–" + formatNumber(req.points) + "分内评定，步长0.5分"],
+      });
+    } else {
+      this.add({ ...req.base, kind: "flag", points: req.points });
     }
   }
 
@@ -915,62 +929,15 @@ class Reader {
     return i + 1;
   }
 
+  /** Award: "建立联席会议制度的得2分" → flag; with a bound → threshold; "A、B各得1分" → a flag each. */
   private award(n: AwardNode, base: { segment: number; sentence: number; start: number }, prefixText: string): void {
     const subject = trimWords(this.t(n.c.start, n.verbStart), ["其中"], ["的", "均"]);
     const bonus = n.verb.indexOf("奖励") >= 0 || undefined;
     const label =
       shortLabel(subject) || shortLabel(trimWords(prefixText, [], ["的"])) || shortLabel(this.t(base.start, n.c.end));
-    if (n.each) {
-      // A、B各得1分: one flag each.
-      const parts = subject
-        .split("、")
-        .map((s) => trimWords(s))
-        .filter((s) => s.length > 0);
-      for (const part of parts.length ? parts : [subject]) {
-        this.add({
-          ...base,
-          end: n.c.end,
-          kind: "flag",
-          label: shortLabel(part),
-          points: n.points,
-          bonus,
-          subject: part,
-          verb: n.verb,
-          notes: ["各得" + formatNumber(n.points) + "分"],
-        });
-      }
-      return;
-    }
-    if (n.bound) {
-      let name = n.bound.name;
-      if (n.boundOnly && prefixText) name = trimWords(prefixText, ["根据"], ["的", "进行打分", "打分"]) || name;
-      this.add({
-        ...base,
-        end: n.c.end,
-        kind: "threshold",
-        label,
-        points: n.points,
-        bonus,
-        metric: { name, unit: n.bound.unit, bound: n.bound },
-        subject,
-        verb: n.verb,
-      });
-      return;
-    }
-    let requires: Draft | undefined;
-    if (n.verb === "加" && !bonus && !this.bonusItem) {
-      // "建立…制度得0.5分，拓展到城乡居民加1.5分": an addition to the part before it.
-      const before = this.last(base.segment);
-      if (
-        before &&
-        before.sentence === n.c.sentence &&
-        (before.kind === "flag" || before.kind === "threshold") &&
-        before.verb === "得" &&
-        !before.bonus
-      ) {
-        requires = before;
-      }
-    }
+    if (n.each) return this.awardEach(n, base, subject, bonus);
+    if (n.bound) return this.awardThreshold(n, n.bound, base, prefixText, { subject, label, bonus });
+    const requires = this.additionTo(n, base.segment, bonus);
     this.add({
       ...base,
       end: n.c.end,
@@ -983,6 +950,71 @@ class Reader {
       requires,
       requiresNote: requires ? "加分" : undefined,
     });
+  }
+
+  /** Each of several subjects: "建立制度、开展培训各得1分" → one flag each. */
+  private awardEach(
+    n: AwardNode,
+    base: { segment: number; sentence: number; start: number },
+    subject: string,
+    bonus: true | undefined
+  ): void {
+    const parts = subject
+      .split("、")
+      .map((s) => trimWords(s))
+      .filter((s) => s.length > 0);
+    for (const part of parts.length ? parts : [subject]) {
+      this.add({
+        ...base,
+        end: n.c.end,
+        kind: "flag",
+        label: shortLabel(part),
+        points: n.points,
+        bonus,
+        subject: part,
+        verb: n.verb,
+        notes: ["各得" + formatNumber(n.points) + "分"],
+      });
+    }
+  }
+
+  /** Threshold: "覆盖率达到60%以上的得2分"; a bare "达到100%得1分" takes its metric's name from the words before. */
+  private awardThreshold(
+    n: AwardNode,
+    bound: Bound,
+    base: { segment: number; sentence: number; start: number },
+    prefixText: string,
+    words: { subject: string; label: string | undefined; bonus: true | undefined }
+  ): void {
+    let name = bound.name;
+    if (n.boundOnly && prefixText) name = trimWords(prefixText, ["根据"], ["的", "进行打分", "打分"]) || name;
+    this.add({
+      ...base,
+      end: n.c.end,
+      kind: "threshold",
+      label: words.label,
+      points: n.points,
+      bonus: words.bonus,
+      metric: { name, unit: bound.unit, bound },
+      subject: words.subject,
+      verb: n.verb,
+    });
+  }
+
+  /** Addition: "建立…制度得0.5分，拓展到城乡居民加1.5分" adds to the part before it, which it requires. */
+  private additionTo(n: AwardNode, segment: number, bonus: true | undefined): Draft | undefined {
+    if (n.verb !== "加" || bonus || this.bonusItem) return undefined;
+    const before = this.last(segment);
+    if (
+      before &&
+      before.sentence === n.c.sentence &&
+      (before.kind === "flag" || before.kind === "threshold") &&
+      before.verb === "得" &&
+      !before.bonus
+    ) {
+      return before;
+    }
+    return undefined;
   }
 
   /** A part scored on a basis (根据…打分): scaled when the basis is a rate, judged otherwise. */
@@ -1141,6 +1173,18 @@ interface Piece {
   pointsAt: number;
 }
 
+/** A requirement line as its parts see it: where it stands, its points, its words before the bracket. */
+interface Requirement {
+  base: { start: number; end: number; segment: number; sentence: number; label?: string };
+  points: number;
+  /** The words before the bracket, without the line's number. */
+  body: string;
+  bodyFrom: number;
+  bodyStart: number;
+  /** The bracket's opening token. */
+  open: number;
+}
+
 /** Words that open a requirement without being its subject: 按照…要求，贯彻落实…精神，依托…. */
 const PREAMBLE = /^(按照|根据|依据|依托|贯彻|对照|围绕|结合|在)/;
 const DATE_ONLY = /^(\d{4}年)?(\d{1,2}月)?(底|末|中旬|上旬|下旬)?(前|以前|之前|起|以来)?$/;
@@ -1215,10 +1259,6 @@ function finitePoints(value: unknown): number {
   return typeof value === "number" && isFinite(value) && value > 0 && value <= MAX_ITEM_POINTS ? value : 0;
 }
 
-function floorToStep(value: number, step: number): number {
-  return tidy(Math.floor(value / step + 1e-9) * step);
-}
-
 /** The step a judged or scaled part needs when its points are not whole halves (0.3 → 0.1). */
 function stepFor(points: number): number | undefined {
   if (multipleOf(points, STEP)) return undefined;
@@ -1239,7 +1279,7 @@ function allocate(drafts: Draft[], itemPoints: number, counted: (d: Draft) => bo
   let receivers = drafts.filter((d) => counted(d) && d.wants === "rest");
   if (!receivers.length) receivers = drafts.filter((d) => counted(d) && d.wants === "pending");
   const k = receivers.length;
-  const share = k ? floorToStep(rest / k, STEP) : 0;
+  const share = k ? tidy(floorToStep(rest / k, STEP)) : 0;
   const removed: Draft[] = [];
   receivers.forEach((d, i) => {
     const amount = k === 1 ? rest : i === 0 ? tidy(rest - share * (k - 1)) : share;
@@ -1249,42 +1289,10 @@ function allocate(drafts: Draft[], itemPoints: number, counted: (d: Draft) => bo
       d.pending = true;
       d.notes.push("细则未规定各部分分值，按剩余分值平均分配，待确认");
     }
-    if (d.kind === "perItem") {
-      if (amount > 0) {
-        d.cap = amount;
-        d.notes.push("细则未规定上限，以本项剩余分值" + formatNumber(amount) + "分为上限");
-      } else {
-        d.cap = undefined;
-        d.pending = true;
-        d.notes.push("细则未规定上限，本项分值已分配完，待确认");
-      }
-      return;
-    }
-    if (d.discretion !== undefined) {
-      if (amount > 0) {
-        d.points = amount;
-        d.notes.push("酌情扣分：由评定人在剩余的0–" + formatNumber(amount) + "分之间评定");
-      } else if (d.discretion) {
-        // Nothing left: the part before it becomes judged within its own points.
-        const before = d.discretion;
-        before.kind = "judged";
-        before.end = Math.max(before.end, d.end);
-        before.notes.push("酌情扣分：由评定人在0–" + formatNumber(before.points ?? 0) + "分之间评定");
-        delete before.metric;
-        removed.push(d);
-      } else {
-        d.points = 0;
-        d.pending = true;
-        d.notes.push(PENDING_NOTE + "（酌情扣分，本项分值已分配完）");
-      }
-      return;
-    }
-    d.points = amount;
-    if (d.kind === "judged" && !d.pending) d.notes.unshift(judgedNote(amount));
-    if (amount === 0 && !d.pending) {
-      d.pending = true;
-      d.notes.push(PENDING_NOTE + "（本项分值已分配完）");
-    }
+    if (d.kind === "perItem") giveCap(d, amount);
+    else if (d.discretion !== undefined) {
+      if (giveDiscretion(d, amount)) removed.push(d);
+    } else givePoints(d, amount);
   });
   for (const d of drafts)
     if (d.wants) {
@@ -1293,6 +1301,52 @@ function allocate(drafts: Draft[], itemPoints: number, counted: (d: Draft) => bo
       if (d.kind === "perItem") d.cap = undefined;
     }
   return drafts.filter((d) => removed.indexOf(d) < 0);
+}
+
+/** An uncapped count ("每…得1分" with no 最高) capped at the points left. */
+function giveCap(d: Draft, amount: number): void {
+  if (amount > 0) {
+    d.cap = amount;
+    d.notes.push("细则未规定上限，以本项剩余分值" + formatNumber(amount) + "分为上限");
+  } else {
+    d.cap = undefined;
+    d.pending = true;
+    d.notes.push("细则未规定上限，本项分值已分配完，待确认");
+  }
+}
+
+/**
+ * 酌情扣分 judged within the points left; with nothing left, the part before it becomes judged
+ * within its own points and this one goes (true: remove it).
+ */
+function giveDiscretion(d: Draft, amount: number): boolean {
+  if (amount > 0) {
+    d.points = amount;
+    d.notes.push("酌情扣分：由评定人在剩余的0–" + formatNumber(amount) + "分之间评定");
+    return false;
+  }
+  if (d.discretion) {
+    const before = d.discretion;
+    before.kind = "judged";
+    before.end = Math.max(before.end, d.end);
+    before.notes.push("酌情扣分：由评定人在0–" + formatNumber(before.points ?? 0) + "分之间评定");
+    delete before.metric;
+    return true;
+  }
+  d.points = 0;
+  d.pending = true;
+  d.notes.push(PENDING_NOTE + "（酌情扣分，本项分值已分配完）");
+  return false;
+}
+
+/** A part with no figure of its own (a basis, a remainder, an unreadable sentence) gets the points left. */
+function givePoints(d: Draft, amount: number): void {
+  d.points = amount;
+  if (d.kind === "judged" && !d.pending) d.notes.unshift(judgedNote(amount));
+  if (amount === 0 && !d.pending) {
+    d.pending = true;
+    d.notes.push(PENDING_NOTE + "（本项分值已分配完）");
+  }
 }
 
 export function parseRule(rule: string, options: ParseOptions): ParsedRule {
@@ -1340,7 +1394,6 @@ function fallback(text: string, points: number, bonusOption: number | undefined,
   return { text, criteria: [criterion], metrics: [], total: max, bonusTotal: bonus ? max : 0, unparsed: 1 };
 }
 
-/** The drafts as criteria: lettered in order, their requirements by letter, their metrics listed. */
 /**
  * An option as a drop-down list can hold it: Excel's inline lists split on "," and end at '"', so
  * those become their full-width forms (the rubric schema refuses them).
@@ -1349,37 +1402,42 @@ function optionLabel(label: string | undefined): string {
   return (label || "选项").replace(/,/g, "，").replace(/"/g, "＂");
 }
 
+/** The fields every criterion has: its letter, text, label, marks, span, and its notes joined (a requirement's first). */
+function commonFields(d: Draft, id: string, ids: Map<Draft, string>, text: string) {
+  const notes = d.notes.slice();
+  let requires: string | undefined;
+  if (d.requires && ids.has(d.requires) && ids.get(d.requires) !== id) {
+    requires = ids.get(d.requires);
+    notes.unshift(
+      (d.requiresNote || "加分") +
+        "：须先满足评分项" +
+        requires +
+        "（" +
+        (d.requires.label || "") +
+        "）" +
+        (d.kind === "choice" ? "；无此情形选“无”" : "")
+    );
+  }
+  if (d.pending && !notes.some((n) => n.indexOf("待确认") >= 0)) notes.push(PENDING_NOTE);
+  const note = notes.filter((n) => n.length > 0).join("；") || undefined;
+  return {
+    id,
+    text: text.slice(d.start, d.end),
+    ...(shortLabel(d.label) ? { label: shortLabel(d.label)! } : {}),
+    ...(d.bonus ? { bonus: true } : {}),
+    ...(requires ? { requires } : {}),
+    span: [d.start, d.end] as [number, number],
+    ...(d.pending ? { pending: true } : {}),
+    ...(note ? { note } : {}),
+  };
+}
+
+/** The drafts as criteria: lettered in order, their requirements by letter, their metrics listed. */
 function toCriteria(drafts: Draft[], text: string, prefix: string, metrics: Metric[]): Criterion[] {
   const ids = new Map<Draft, string>();
   drafts.forEach((d, i) => ids.set(d, criterionLetter(i)));
   return drafts.map((d, i) => {
-    const id = criterionLetter(i);
-    const notes = d.notes.slice();
-    let requires: string | undefined;
-    if (d.requires && ids.has(d.requires) && ids.get(d.requires) !== id) {
-      requires = ids.get(d.requires);
-      notes.unshift(
-        (d.requiresNote || "加分") +
-          "：须先满足评分项" +
-          requires +
-          "（" +
-          (d.requires.label || "") +
-          "）" +
-          (d.kind === "choice" ? "；无此情形选“无”" : "")
-      );
-    }
-    if (d.pending && !notes.some((n) => n.indexOf("待确认") >= 0)) notes.push(PENDING_NOTE);
-    const note = notes.filter((n) => n.length > 0).join("；") || undefined;
-    const common = {
-      id,
-      text: text.slice(d.start, d.end),
-      ...(shortLabel(d.label) ? { label: shortLabel(d.label)! } : {}),
-      ...(d.bonus ? { bonus: true } : {}),
-      ...(requires ? { requires } : {}),
-      span: [d.start, d.end] as [number, number],
-      ...(d.pending ? { pending: true } : {}),
-      ...(note ? { note } : {}),
-    };
+    const common = commonFields(d, criterionLetter(i), ids, text);
     const p = tidy(Math.max(0, d.points ?? 0));
     switch (d.kind) {
       case "flag":
@@ -1493,51 +1551,9 @@ function parse(rule: string, options: ParseOptions): ParsedRule {
   if (!text) return fallback(EMPTY_RULE_TEXT, points, bonusOption, "（评分细则为空）");
 
   const counted = (d: Draft) => !!d.bonus === bonusItem;
-  let drafts: Draft[] = [];
-  let heading: ParsedRule["heading"];
-  const sections = sectionsOf(text, itemPoints);
-  const boxes = checkboxChoice(text, bonusItem);
-  if (boxes) drafts = [boxes];
-  else if (sections) {
-    for (const section of sections) {
-      const part = readDrafts(text, section.start, section.end, bonusItem, bonusOption);
-      const ctx = { text, points: section.cap, section: true, bonus: bonusItem };
-      drafts = drafts.concat(allocate(refine(part.drafts, ctx), section.cap, counted));
-    }
-  } else {
-    const whole = readDrafts(text, 0, text.length, bonusItem, bonusOption);
-    heading = whole.heading;
-    drafts = allocate(refine(whole.drafts, { text, points: itemPoints, bonus: bonusItem }), itemPoints, counted);
-  }
-  drafts = dropEmptyParts(drafts);
+  const read = readParts(text, itemPoints, bonusItem, bonusOption, counted);
+  const drafts = atMostLettered(byStart(dropEmptyParts(read.drafts)), bonusItem, counted);
   if (!drafts.length) return fallback(text, points, bonusOption, "");
-
-  // In text order; parts of one line keep their order (会宁 1.7: the deduction before the surplus).
-  drafts = drafts
-    .map((d, i) => ({ d, i }))
-    .sort((x, y) => x.d.start - y.d.start || x.i - y.i)
-    .map((x) => x.d);
-  if (drafts.length > MAX_CRITERIA) {
-    const kept = drafts.slice(0, MAX_CRITERIA - 1);
-    const over = drafts.slice(MAX_CRITERIA - 1);
-    let sum = 0;
-    for (const d of over) if (counted(d) && isFinite(maxOf(d))) sum += maxOf(d);
-    kept.push({
-      kind: "judged",
-      start: over[0].start,
-      end: Math.max.apply(
-        null,
-        over.map((d) => d.end)
-      ),
-      points: tidy(sum),
-      bonus: bonusItem || undefined,
-      pending: true,
-      notes: [PENDING_NOTE + "（评分项过多，其余部分合为一项）"],
-      segment: -1,
-      sentence: -1,
-    });
-    drafts = kept;
-  }
 
   const metrics: Metric[] = [];
   const criteria = toCriteria(drafts, text, sanitizePrefix(options && options.idPrefix), metrics);
@@ -1556,8 +1572,60 @@ function parse(rule: string, options: ParseOptions): ParsedRule {
     total: tidy(total),
     bonusTotal: tidy(bonusTotal),
     unparsed: criteria.filter((c) => c.pending).length,
-    ...(heading ? { heading } : {}),
+    ...(read.heading ? { heading: read.heading } : {}),
   };
+}
+
+/**
+ * The rule's parts with their points given out: a checkbox list (□A □B) is one choice; a rule in
+ * sections with their own points ("一、…（10分）") is read section by section; else the whole text.
+ */
+function readParts(
+  text: string,
+  itemPoints: number,
+  bonusItem: boolean,
+  bonusOption: number,
+  counted: (d: Draft) => boolean
+): { drafts: Draft[]; heading?: ParsedRule["heading"] } {
+  const boxes = checkboxChoice(text, bonusItem);
+  if (boxes) return { drafts: [boxes] };
+  const sections = sectionsOf(text, itemPoints);
+  if (sections) {
+    let drafts: Draft[] = [];
+    for (const section of sections) {
+      const part = readDrafts(text, section.start, section.end, bonusItem, bonusOption);
+      const ctx = { text, points: section.cap, section: true, bonus: bonusItem };
+      drafts = drafts.concat(allocate(refine(part.drafts, ctx), section.cap, counted));
+    }
+    return { drafts };
+  }
+  const whole = readDrafts(text, 0, text.length, bonusItem, bonusOption);
+  const ctx = { text, points: itemPoints, bonus: bonusItem };
+  return { drafts: allocate(refine(whole.drafts, ctx), itemPoints, counted), heading: whole.heading };
+}
+
+/** As many parts as there are letters (a … zz): the parts beyond the last letter become one pending part. */
+function atMostLettered(drafts: Draft[], bonusItem: boolean, counted: (d: Draft) => boolean): Draft[] {
+  if (drafts.length <= MAX_CRITERIA) return drafts;
+  const kept = drafts.slice(0, MAX_CRITERIA - 1);
+  const over = drafts.slice(MAX_CRITERIA - 1);
+  let sum = 0;
+  for (const d of over) if (counted(d) && isFinite(maxOf(d))) sum += maxOf(d);
+  kept.push({
+    kind: "judged",
+    start: over[0].start,
+    end: Math.max.apply(
+      null,
+      over.map((d) => d.end)
+    ),
+    points: tidy(sum),
+    bonus: bonusItem || undefined,
+    pending: true,
+    notes: [PENDING_NOTE + "（评分项过多，其余部分合为一项）"],
+    segment: -1,
+    sentence: -1,
+  });
+  return kept;
 }
 
 // Exposed for the tests: the token and clause levels of the grammar.

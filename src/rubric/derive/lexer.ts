@@ -15,7 +15,7 @@
  * numbered-line markers ("1." "（1）" "一、") and runs of other text. One left-to-right pass;
  * no regular expression runs over the whole text, so a 32 767-character cell costs a linear scan.
  */
-import { chineseRunEnd, isAsciiDigit, isChineseNumeral, readArabic, readChinese } from "./numbers";
+import { chineseRunEnd, isAsciiDigit, isChineseNumeral, readArabic, readChinese } from "../numbers";
 
 const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ％．＋－]/g;
 
@@ -331,100 +331,112 @@ function markerPosition(text: string, i: number): boolean {
   return before === "\n" || before === " " || before === "；" || before === ";" || before === "。";
 }
 
+/** One step of the lexer at a position: a token (the plain text before it ends there), or plain text up to `end`. */
+interface Lexeme {
+  token?: Token;
+  end: number;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let textStart = -1;
   let lastMarker = 0;
-  const flushText = (at: number) => {
-    if (textStart >= 0 && at > textStart) tokens.push({ kind: "text", start: textStart, end: at });
-    textStart = -1;
-  };
   let i = 0;
   while (i < text.length) {
-    const ch = text.charAt(i);
-    if (markerPosition(text, i)) {
-      const marker = markerAt(text, i, lastMarker);
-      if (marker) {
-        flushText(i);
-        tokens.push({ kind: "mark", start: i, end: marker.end, value: marker.value });
-        lastMarker = marker.value;
-        i = marker.end;
-        continue;
-      }
+    const step = lexemeAt(text, i, lastMarker);
+    if (step.token) {
+      if (textStart >= 0 && i > textStart) tokens.push({ kind: "text", start: textStart, end: i });
+      textStart = -1;
+      tokens.push(step.token);
+      if (step.token.kind === "mark") lastMarker = step.token.value!;
+    } else if (textStart < 0) {
+      textStart = i;
     }
-    if (ch === " ") {
-      flushText(i);
-      let j = i;
-      while (text.charAt(j) === " ") j++;
-      tokens.push({ kind: "space", start: i, end: j });
-      i = j;
-      continue;
-    }
-    if (isSeparatorChar(ch) || (ch === "." && !isAsciiDigit(text.charAt(i + 1)))) {
-      flushText(i);
-      tokens.push({ kind: "sep", start: i, end: i + 1, word: ch === "." ? "。" : ch });
-      i++;
-      continue;
-    }
-    if (OPENERS.indexOf(ch) >= 0 || CLOSERS.indexOf(ch) >= 0) {
-      flushText(i);
-      tokens.push({ kind: OPENERS.indexOf(ch) >= 0 ? "open" : "close", start: i, end: i + 1 });
-      i++;
-      continue;
-    }
-    if (text.substr(i, 3) === "百分之") {
-      const read = isAsciiDigit(text.charAt(i + 3)) ? readArabic(text, i + 3) : readChinese(text, i + 3);
-      if (read && !isNaN(read.value)) {
-        flushText(i);
-        tokens.push({ kind: "num", start: i, end: read.end, value: read.value, unit: "%" });
-        i = read.end;
-        continue;
-      }
-    }
-    if (isAsciiDigit(ch)) {
-      const read = readArabic(text, i)!;
-      if (isNaN(read.value)) {
-        // Too long to be a figure: text.
-        if (textStart < 0) textStart = i;
-        i = read.end;
-        continue;
-      }
-      flushText(i);
-      const unit = unitAt(text, read.end);
-      const end = unit ? unit.end : read.end;
-      tokens.push({ kind: "num", start: i, end, value: read.value, unit: unit ? unit.unit : "" });
-      i = end;
-      continue;
-    }
-    if (isChineseNumeral(ch)) {
-      const read = readChinese(text, i)!;
-      const unit = isNaN(read.value) ? undefined : unitAt(text, read.end);
-      // A Chinese numeral is a figure only with a unit (两分, 十项, 一次); 一般, 统一, 十四五 are words.
-      if (unit && unit.unit !== "分钟" && text.charAt(read.end) !== " ") {
-        flushText(i);
-        tokens.push({ kind: "num", start: i, end: unit.end, value: read.value, unit: unit.unit });
-        i = unit.end;
-        continue;
-      }
-      // Not a figure here: the whole run is text (so a long run is read once, not once per character).
-      const runEnd = Math.max(chineseRunEnd(text, i), i + 1);
-      const keyword = keywordAt(text, i);
-      if (!keyword) {
-        if (textStart < 0) textStart = i;
-        i = runEnd;
-        continue;
-      }
-    }
-    const keyword = keywordAt(text, i);
-    if (keyword) {
-      flushText(i);
-      tokens.push({ kind: "word", start: i, end: i + keyword.length, word: keyword });
-      i += keyword.length;
-      continue;
-    }
-    if (textStart < 0) textStart = i;
-    i++;
+    i = step.end;
   }
-  flushText(text.length);
+  if (textStart >= 0 && text.length > textStart) tokens.push({ kind: "text", start: textStart, end: text.length });
   return tokens;
+}
+
+/** The lexical rules, tried in order at `i`; a character no rule takes is plain text. */
+function lexemeAt(text: string, i: number, lastMarker: number): Lexeme {
+  return (
+    markerLexeme(text, i, lastMarker) ||
+    spaceLexeme(text, i) ||
+    punctuationLexeme(text, i) ||
+    percentWordsLexeme(text, i) ||
+    arabicLexeme(text, i) ||
+    chineseLexeme(text, i) ||
+    keywordLexeme(text, i) || { end: i + 1 }
+  );
+}
+
+/** A numbered-line marker where a line starts: "1.", "（2）", "三、". */
+function markerLexeme(text: string, i: number, lastMarker: number): Lexeme | undefined {
+  if (!markerPosition(text, i)) return undefined;
+  const marker = markerAt(text, i, lastMarker);
+  return marker
+    ? { token: { kind: "mark", start: i, end: marker.end, value: marker.value }, end: marker.end }
+    : undefined;
+}
+
+/** A run of spaces. */
+function spaceLexeme(text: string, i: number): Lexeme | undefined {
+  if (text.charAt(i) !== " ") return undefined;
+  let j = i;
+  while (text.charAt(j) === " ") j++;
+  return { token: { kind: "space", start: i, end: j }, end: j };
+}
+
+/** A separator (，；。、： …; a "." not before a digit is a full stop) or a bracket. */
+function punctuationLexeme(text: string, i: number): Lexeme | undefined {
+  const ch = text.charAt(i);
+  if (isSeparatorChar(ch) || (ch === "." && !isAsciiDigit(text.charAt(i + 1)))) {
+    return { token: { kind: "sep", start: i, end: i + 1, word: ch === "." ? "。" : ch }, end: i + 1 };
+  }
+  if (OPENERS.indexOf(ch) >= 0 || CLOSERS.indexOf(ch) >= 0) {
+    return { token: { kind: OPENERS.indexOf(ch) >= 0 ? "open" : "close", start: i, end: i + 1 }, end: i + 1 };
+  }
+  return undefined;
+}
+
+/** A rate in words: "百分之六十", "百分之60". */
+function percentWordsLexeme(text: string, i: number): Lexeme | undefined {
+  if (text.substr(i, 3) !== "百分之") return undefined;
+  const read = isAsciiDigit(text.charAt(i + 3)) ? readArabic(text, i + 3) : readChinese(text, i + 3);
+  if (!read || isNaN(read.value)) return undefined;
+  return { token: { kind: "num", start: i, end: read.end, value: read.value, unit: "%" }, end: read.end };
+}
+
+/** An Arabic figure with its unit: "2分", "0.5分", "65%", "3次"; a run too long to be a figure is text. */
+function arabicLexeme(text: string, i: number): Lexeme | undefined {
+  if (!isAsciiDigit(text.charAt(i))) return undefined;
+  const read = readArabic(text, i)!;
+  if (isNaN(read.value)) return { end: read.end };
+  const unit = unitAt(text, read.end);
+  const end = unit ? unit.end : read.end;
+  return { token: { kind: "num", start: i, end, value: read.value, unit: unit ? unit.unit : "" }, end };
+}
+
+/**
+ * A Chinese figure, only with a unit: "两分", "十项", "一次"; 一般, 统一, 十四五 are words. A run that is no
+ * figure and no keyword is text as a whole (a long run is read once, not once per character).
+ */
+function chineseLexeme(text: string, i: number): Lexeme | undefined {
+  if (!isChineseNumeral(text.charAt(i))) return undefined;
+  const read = readChinese(text, i)!;
+  const unit = isNaN(read.value) ? undefined : unitAt(text, read.end);
+  if (unit && unit.unit !== "分钟" && text.charAt(read.end) !== " ") {
+    return { token: { kind: "num", start: i, end: unit.end, value: read.value, unit: unit.unit }, end: unit.end };
+  }
+  if (keywordAt(text, i)) return undefined;
+  return { end: Math.max(chineseRunEnd(text, i), i + 1) };
+}
+
+/** A keyword: 得 加 扣 奖励 每 最高 其余 根据 不得分 …. */
+function keywordLexeme(text: string, i: number): Lexeme | undefined {
+  const keyword = keywordAt(text, i);
+  return keyword
+    ? { token: { kind: "word", start: i, end: i + keyword.length, word: keyword }, end: i + keyword.length }
+    : undefined;
 }

@@ -18,7 +18,7 @@
  * 服务绩效：最高得40分。其中，…") is read section by section.
  */
 import { maxOf, type Draft } from "./drafts";
-import { formatNumber } from "./numbers";
+import { formatNumber } from "../numbers";
 
 export interface RuleContext {
   /** The normalised rule text the drafts' spans index into. */
@@ -43,7 +43,8 @@ function adjacent(ctx: RuleContext, a: Draft, b: Draft): boolean {
   return b.start >= a.end && GLUE.test(ctx.text.slice(a.end, b.start));
 }
 
-function byStart(drafts: Draft[]): Draft[] {
+/** In text order; parts that start together keep their order (会宁 1.7: the deduction before the surplus). */
+export function byStart(drafts: Draft[]): Draft[] {
   return drafts
     .map((d, i) => ({ d, i }))
     .sort((x, y) => x.d.start - y.d.start || x.i - y.i)
@@ -52,6 +53,26 @@ function byStart(drafts: Draft[]): Draft[] {
 
 function without(drafts: Draft[], gone: Draft[]): Draft[] {
   return drafts.filter((d) => gone.indexOf(d) < 0);
+}
+
+/**
+ * Reads the parts two by two in text order; `merge` folds a pair into one of them and returns the one
+ * that goes (or undefined). With `skipMerged`, the part kept by a merge does not start the next pair.
+ */
+function mergePairs(
+  drafts: Draft[],
+  merge: (first: Draft, second: Draft) => Draft | undefined,
+  skipMerged = false
+): Draft[] {
+  const sorted = byStart(drafts);
+  const gone: Draft[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const went = merge(sorted[i], sorted[i + 1]);
+    if (!went) continue;
+    gone.push(went);
+    if (skipMerged) i++;
+  }
+  return without(drafts, gone);
 }
 
 /** A part not read at all: words before the part that scores them. */
@@ -85,44 +106,38 @@ export function penalties(drafts: Draft[], ctx: RuleContext): Draft[] {
 
 /** "主要症状…有错误。扣2分", "加强监督管理…。得5分": the words before a bare score name it. */
 export function fragmentThenScore(drafts: Draft[], ctx: RuleContext): Draft[] {
-  const sorted = byStart(drafts);
-  const gone: Draft[] = [];
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const f = sorted[i];
-    const g = sorted[i + 1];
-    if (!isFragment(f) || !adjacent(ctx, f, g)) continue;
+  return mergePairs(drafts, (f, g) => {
+    if (!isFragment(f) || !adjacent(ctx, f, g)) return undefined;
     const t = textOf(ctx, g);
     const bare =
       (g.kind === "flag" && /^得\s*\d/.test(t)) ||
       (g.kind === "deduction" && /^(每项)?扣\s*\d/.test(t)) ||
       (g.kind === "judged" && /^(每项)?扣\s*\d/.test(t) && RANGE.test(t));
-    if (!bare) continue;
+    if (!bare) return undefined;
     const label = textOf(ctx, f);
     g.start = f.start;
     g.label = label;
     if (g.kind === "deduction") g.subject = label;
-    gone.push(f);
-  }
-  return without(drafts, gone);
+    return f;
+  });
 }
 
 /** "…得4分，…出现一次不达标河库扣2分，扣完为止": the award is the points the deductions come off. */
 export function startThenDeduct(drafts: Draft[], ctx: RuleContext): Draft[] {
-  const sorted = byStart(drafts);
-  const gone: Draft[] = [];
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const f = sorted[i];
-    const d = sorted[i + 1];
-    if (f.kind !== "flag" || d.kind !== "deduction" || d.points !== undefined || !adjacent(ctx, f, d)) continue;
-    if (!/扣完为止|每|出现/.test(textOf(ctx, d)) || f.bonus !== d.bonus) continue;
-    d.points = f.points;
-    d.wants = undefined;
-    d.start = f.start;
-    d.label = f.label || d.label;
-    gone.push(f);
-    i++;
-  }
-  return without(drafts, gone);
+  return mergePairs(
+    drafts,
+    (f, d) => {
+      if (f.kind !== "flag" || d.kind !== "deduction" || d.points !== undefined || !adjacent(ctx, f, d))
+        return undefined;
+      if (!/扣完为止|每|出现/.test(textOf(ctx, d)) || f.bonus !== d.bonus) return undefined;
+      d.points = f.points;
+      d.wants = undefined;
+      d.start = f.start;
+      d.label = f.label || d.label;
+      return f;
+    },
+    true
+  );
 }
 
 const PER_OCCURRENCE = /每|各/;
@@ -231,18 +246,13 @@ const UNIT = /每(?:开展|完成|有|增加|多)?一?([类项个次篇人家处
 
 /** "每开展一类活动…得20分，最多得100分": per-occurrence awards up to a cap. */
 export function capAfterEach(drafts: Draft[], ctx: RuleContext): Draft[] {
-  const sorted = byStart(drafts);
-  const gone: Draft[] = [];
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const f = sorted[i];
-    const cap = sorted[i + 1];
+  return mergePairs(drafts, (f, cap) => {
     const m = /^(?:最高|最多|最高可|最多可)(?:得|加|计)?\s*(\d+(?:\.\d+)?)\s*分$/.exec(textOf(ctx, cap));
-    if (f.kind !== "flag" || !m || !adjacent(ctx, f, cap) || !/每/.test(textOf(ctx, f))) continue;
+    if (f.kind !== "flag" || !m || !adjacent(ctx, f, cap) || !/每/.test(textOf(ctx, f))) return undefined;
     toPerItem(ctx, f, Number(m[1]));
     f.end = cap.end;
-    gone.push(cap);
-  }
-  return without(drafts, gone);
+    return cap;
+  });
 }
 
 function toPerItem(ctx: RuleContext, d: Draft, cap: number): void {

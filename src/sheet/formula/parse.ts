@@ -98,127 +98,111 @@ function isWordChar(ch: string): boolean {
   return /[A-Za-z0-9_.\\$]/.test(ch) || ch.charCodeAt(0) > 127;
 }
 
+/** One step of the formula lexer: the token read (none for white space) and where the next one starts. */
+interface Lexed {
+  token?: Token;
+  end: number;
+}
+
 function tokenize(formula: string): Token[] {
   const s = formula.replace(/^=/, "");
   const tokens: Token[] = [];
   let i = 0;
   while (i < s.length) {
-    const ch = s[i];
-    if (ch === " " || ch === "\n" || ch === "\r" || ch === "\t") {
-      i++;
-      continue;
-    }
-    if (ch === '"') {
-      let text = "";
-      i++;
-      for (;;) {
-        if (i >= s.length) throw new Unsupported("unterminated string");
-        if (s[i] === '"') {
-          if (s[i + 1] === '"') {
-            text += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        text += s[i++];
-      }
-      tokens.push({ k: "str", v: text });
-      continue;
-    }
-    if (ch === "#") {
-      const error = CELL_ERRORS.find((e) => s.substr(i, e.length).toUpperCase() === e);
-      if (!error) throw new Unsupported("unknown error literal");
-      tokens.push({ k: "err", v: error });
-      i += error.length;
-      continue;
-    }
-    if (/[0-9.]/.test(ch)) {
-      const m = /^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/.exec(s.slice(i));
-      // "3:5" (rows) starts like a number: read it as a reference when a colon follows digits.
-      const rows = /^\$?[0-9]+:\$?[0-9]+/.exec(s.slice(i));
-      if (rows && (!m || rows[0].length > m[0].length)) {
-        const area = areaOf(rows[0]);
-        if (!area) throw new Unsupported("bad row range");
-        tokens.push({ k: "ref", area });
-        i += rows[0].length;
-        continue;
-      }
-      if (!m) throw new Unsupported("bad number");
-      tokens.push({ k: "num", v: Number(m[0]) });
-      i += m[0].length;
-      continue;
-    }
-    if (ch === "'") {
-      // A quoted sheet name: 'Name with ''quotes'''!A1
-      let name = "";
-      i++;
-      for (;;) {
-        if (i >= s.length) throw new Unsupported("unterminated sheet name");
-        if (s[i] === "'") {
-          if (s[i + 1] === "'") {
-            name += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        name += s[i++];
-      }
-      if (s[i] !== "!") throw new Unsupported("quoted name without !");
-      i++;
-      tokens.push(referenceAfterSheet(s, i, name, (n) => (i = n)));
-      continue;
-    }
-    if (ch === "[") throw new Unsupported("external or structured reference");
-    if (isWordChar(ch)) {
-      let j = i;
-      while (j < s.length && isWordChar(s[j])) j++;
-      let word = s.slice(i, j);
-      // A range "A1:B2" or "A:C" continues past the colon.
-      if (s[j] === ":") {
-        const m = /^:\$?[A-Za-z]{0,3}\$?[0-9]{0,7}/.exec(s.slice(j));
-        if (m && m[0].length > 1 && areaOf(word + m[0])) {
-          word += m[0];
-          j += m[0].length;
-        }
-      }
-      if (s[j] === "!") {
-        i = j + 1;
-        tokens.push(referenceAfterSheet(s, i, word, (n) => (i = n)));
-        continue;
-      }
-      i = j;
-      if (s[i] === "(") {
-        tokens.push({ k: "func", v: word.toUpperCase().replace(/^_XLFN\.|^_XLWS\./, "") });
-        i++;
-        continue;
-      }
-      const area = areaOf(word);
-      if (area) tokens.push({ k: "ref", area });
-      else tokens.push({ k: "word", v: word });
-      continue;
-    }
-    const two = s.substr(i, 2);
-    if (two === "<=" || two === ">=" || two === "<>") {
-      tokens.push({ k: "op", v: two });
-      i += 2;
-      continue;
-    }
-    if ("+-*/^&=<>%(),;{}:".indexOf(ch) >= 0) {
-      tokens.push({ k: "op", v: ch });
-      i++;
-      continue;
-    }
-    throw new Unsupported("unexpected character " + ch);
+    const step = lexAt(s, i);
+    if (step.token) tokens.push(step.token);
+    i = step.end;
   }
   return tokens;
 }
 
+/** The token at `i`, by its first character. */
+function lexAt(s: string, i: number): Lexed {
+  const ch = s[i];
+  if (ch === " " || ch === "\n" || ch === "\r" || ch === "\t") return { end: i + 1 };
+  if (ch === '"') {
+    const text = quoted(s, i, '"', "unterminated string");
+    return { token: { k: "str", v: text.value }, end: text.end };
+  }
+  if (ch === "#") return errorLiteral(s, i);
+  if (/[0-9.]/.test(ch)) return numberOrRows(s, i);
+  if (ch === "'") {
+    // A quoted sheet name: 'Name with ''quotes'''!A1
+    const name = quoted(s, i, "'", "unterminated sheet name");
+    if (s[name.end] !== "!") throw new Unsupported("quoted name without !");
+    return referenceAfterSheet(s, name.end + 1, name.value);
+  }
+  if (ch === "[") throw new Unsupported("external or structured reference");
+  if (isWordChar(ch)) return wordAt(s, i);
+  return operatorAt(s, i);
+}
+
+/** Text between quotes, a doubled quote standing for one: "say ""yes""", 'O''Brien'. */
+function quoted(s: string, start: number, quote: string, unterminated: string): { value: string; end: number } {
+  let value = "";
+  let i = start + 1;
+  for (;;) {
+    if (i >= s.length) throw new Unsupported(unterminated);
+    if (s[i] === quote) {
+      if (s[i + 1] !== quote) return { value, end: i + 1 };
+      value += quote;
+      i += 2;
+      continue;
+    }
+    value += s[i++];
+  }
+}
+
+/** An error literal: #N/A, #DIV/0! …. */
+function errorLiteral(s: string, i: number): Lexed {
+  const error = CELL_ERRORS.find((e) => s.substr(i, e.length).toUpperCase() === e);
+  if (!error) throw new Unsupported("unknown error literal");
+  return { token: { k: "err", v: error }, end: i + error.length };
+}
+
+/** A number (3, 0.5, .5, 1e3), or a range of rows ("3:5") that starts like one. */
+function numberOrRows(s: string, i: number): Lexed {
+  const m = /^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/.exec(s.slice(i));
+  const rows = /^\$?[0-9]+:\$?[0-9]+/.exec(s.slice(i));
+  if (rows && (!m || rows[0].length > m[0].length)) {
+    const area = areaOf(rows[0]);
+    if (!area) throw new Unsupported("bad row range");
+    return { token: { k: "ref", area }, end: i + rows[0].length };
+  }
+  if (!m) throw new Unsupported("bad number");
+  return { token: { k: "num", v: Number(m[0]) }, end: i + m[0].length };
+}
+
+/** A word: a function before "(", a reference (A1, A1:B2, A:C), a sheet before "!", else a name. */
+function wordAt(s: string, i: number): Lexed {
+  let j = i;
+  while (j < s.length && isWordChar(s[j])) j++;
+  let word = s.slice(i, j);
+  // A range "A1:B2" or "A:C" continues past the colon.
+  if (s[j] === ":") {
+    const m = /^:\$?[A-Za-z]{0,3}\$?[0-9]{0,7}/.exec(s.slice(j));
+    if (m && m[0].length > 1 && areaOf(word + m[0])) {
+      word += m[0];
+      j += m[0].length;
+    }
+  }
+  if (s[j] === "!") return referenceAfterSheet(s, j + 1, word);
+  if (s[j] === "(") return { token: { k: "func", v: word.toUpperCase().replace(/^_XLFN\.|^_XLWS\./, "") }, end: j + 1 };
+  const area = areaOf(word);
+  return { token: area ? { k: "ref", area } : { k: "word", v: word }, end: j };
+}
+
+/** An operator or punctuation: <= >= <> + - * / ^ & = < > % ( ) , ; { } :. */
+function operatorAt(s: string, i: number): Lexed {
+  const two = s.substr(i, 2);
+  if (two === "<=" || two === ">=" || two === "<>") return { token: { k: "op", v: two }, end: i + 2 };
+  const ch = s[i];
+  if ("+-*/^&=<>%(),;{}:".indexOf(ch) >= 0) return { token: { k: "op", v: ch }, end: i + 1 };
+  throw new Unsupported("unexpected character " + ch);
+}
+
 /** After "Sheet!": a cell, an area, or a name scoped to that sheet. */
-function referenceAfterSheet(s: string, start: number, sheet: string, advance: (n: number) => void): Token {
+function referenceAfterSheet(s: string, start: number, sheet: string): Lexed {
   const m =
     /^(\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(?::\$?[A-Za-z]{1,3}\$?[0-9]{1,7})?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?[0-9]{1,7}:\$?[0-9]{1,7})/.exec(
       s.slice(start)
@@ -227,15 +211,13 @@ function referenceAfterSheet(s: string, start: number, sheet: string, advance: (
     const next = s[start + m[0].length];
     const area = areaOf(m[0]);
     if (area && !(next !== undefined && isWordChar(next)) && next !== "(") {
-      advance(start + m[0].length);
-      return { k: "ref", sheet, area };
+      return { token: { k: "ref", sheet, area }, end: start + m[0].length };
     }
   }
   let j = start;
   while (j < s.length && isWordChar(s[j])) j++;
   if (j === start) throw new Unsupported("nothing after !");
-  advance(j);
-  return { k: "word", v: s.slice(start, j), sheet };
+  return { token: { k: "word", v: s.slice(start, j), sheet }, end: j };
 }
 
 /** Recursive descent over Excel's precedence: comparison < & < + - < * / < ^ < % < unary - < atoms. */

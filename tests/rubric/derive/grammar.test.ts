@@ -7,7 +7,7 @@ import huiningData from "../../../src/rubric/builtin/huining-2020.json";
 import sdData from "../../../src/rubric/builtin/sd-2023.json";
 import weishanData from "../../../src/rubric/builtin/weishan-2023.json";
 import { maxPointsOf, type Criterion } from "../../../src/rubric/criteria/index";
-import { chineseInteger, readChinese } from "../../../src/rubric/derive/numbers";
+import { chineseInteger, readChinese } from "../../../src/rubric/numbers";
 import {
   EMPTY_RULE_TEXT,
   normalizeRule,

@@ -1,5 +1,5 @@
 /**
- * Numbers as people write them in scoring sentences: 2, 0.5, ０．５ (after normalisation), 两分,
+ * Numbers as people write them in scoring sentences and table cells: 2, 0.5, ０．５ (after normalisation), 两分,
  * 十项, 一次, 一百二十, 二〇二〇, 零点五, 百分之六十. ES5-safe and linear: every reader looks at each
  * character at most a bounded number of times (the lite pane runs this in IE11; CONTRACTS.md).
  */
@@ -141,6 +141,15 @@ export function readChinese(text: string, i: number): NumberRead | undefined {
 export function tidy(value: number): number {
   const scaled = Math.round(value * 1e6) / 1e6;
   return isFinite(scaled) ? scaled : value;
+}
+
+/**
+ * Rounds down to a multiple of the step, tolerant of floating point (0.3 / 0.1 → 3 steps). Shared by the
+ * engine (a judged value off its step, a scaled part's points × rate) and the grammar (equal shares of
+ * the points left). Floating noise is left as it is: a caller that shows the figure tidies it.
+ */
+export function floorToStep(value: number, step: number): number {
+  return Math.floor(value / step + 1e-9) * step;
 }
 
 /** True when `value` is a whole multiple of `step` (tolerant of floating point). */
