@@ -7,7 +7,7 @@
 import type { z } from "zod";
 import { maxPointsOf } from "./criteria/index";
 import { isRate } from "./metric";
-import { rubricSchema, type Discrepancy, type Indicator, type Rubric } from "./schema";
+import type { Discrepancy, Indicator, Rubric } from "./schema";
 import { formatPoints, sum } from "./text";
 import { criterionLetter } from "./criteria/base";
 
@@ -19,8 +19,18 @@ export interface RubricError {
 
 export type RubricCheck = { ok: true; rubric: Rubric } | { ok: false; errors: RubricError[] };
 
+/**
+ * The rubric schema, and zod with it, loaded on the first check: what only recognizes sheets against
+ * the built-in rubrics (taken as checked by the tests, builtin/data.ts) never loads zod, which is a
+ * good part of the CLI's start (issue 14). A bundler includes the module all the same.
+ */
+let schema: typeof import("./schema") | undefined;
+function schemaModule(): typeof import("./schema") {
+  return schema ?? (schema = require("./schema") as typeof import("./schema"));
+}
+
 export function checkRubric(input: unknown): RubricCheck {
-  const parsed = rubricSchema.safeParse(input);
+  const parsed = schemaModule().rubricSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => structuralError(input, issue)) };
   const errors = consistencyErrors(parsed.data);
   return errors.length ? { ok: false, errors } : { ok: true, rubric: parsed.data };
