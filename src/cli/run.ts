@@ -64,6 +64,12 @@ export async function run(argv: string[], output: Output): Promise<number> {
       output.out(commandHelp(command));
       return EXIT.ok;
     }
+    // Alternatives ("[--rubric 细则编号 | --rubric-file 细则.json]"): one at a time.
+    const given = command.options.filter((o) => o.group && parsed.values[o.name] !== undefined);
+    if (given.length > 1)
+      throw new UsageError(
+        "选项 " + given.map((o) => "--" + o.name).join(" 和 ") + " 只能用其中一个。\n用法：" + usage(command)
+      );
     const last = command.positionals[command.positionals.length - 1];
     if (last && !last.many && parsed.positionals.length > command.positionals.length) {
       const extra = parsed.positionals[command.positionals.length];

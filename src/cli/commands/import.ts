@@ -16,6 +16,7 @@ import { builtinRubrics } from "../builtinRubrics";
 import { FIT_THRESHOLD } from "../../sheet/match";
 import type { SheetRecognition } from "../../sheet/workbook";
 import { convertDocToDocx } from "../convert";
+import { fsErrorText } from "../files";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import type { CommandArgs } from "../run";
 import { usage } from "../commandTable";
@@ -41,7 +42,7 @@ function readInput(file: string): Buffer {
         ? "找不到文件：" + file
         : code === "EISDIR"
           ? "这是一个文件夹，不是 Word 文档：" + file
-          : "无法读取文件：" + file + "（" + code + "）"
+          : "无法读取文件：" + file + "（" + fsErrorText(error) + "）"
     );
   }
 }
