@@ -41,6 +41,14 @@ describe("argument errors", () => {
     const r = await ziping("score", CAOXIAN, "--rubric", "sd-2023", "--rubric-file", "x.json");
     expect([r.code, r.err.split("\n")[0]]).toEqual([2, "选项 --rubric 和 --rubric-file 只能用其中一个。"]);
   });
+  test("batch takes --rubric, as docs/CONTRACTS.md says (fill, score, validate, batch)", async () => {
+    // 曹县's sheet against 会宁's 考核表 (11 indicators, none in 曹县's table): refused in its row.
+    const r = await ziping("batch", CAOXIAN, "--rubric", "huining-2020", "--json");
+    expect(r.code).toBe(1);
+    expect(r.json().rows[0].error).toMatch(
+      /^工作表“评分细则”与评分细则“会宁县.*”不相符：评分细则的 11 项指标中，表中只找到 0 项/
+    );
+  });
   test("help for a command that does not exist", async () => {
     const r = await ziping("help", "frobnicate");
     expect([r.code, r.err.split("\n")[0]]).toEqual([2, "未知命令“frobnicate”。"]);
