@@ -5,7 +5,7 @@
  * one, and a user's own LibreOffice settings are never touched), in a temporary folder that is
  * removed afterwards. The input is copied there first, so it is never written.
  */
-import { execFile } from "node:child_process";
+import { execFile, type ExecFileException } from "node:child_process";
 import {
   accessSync,
   constants,
@@ -20,6 +20,7 @@ import {
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { fsErrorText } from "./files";
 import { UsageError } from "./io";
 
 const EXECUTABLES = ["soffice", "libreoffice"];
@@ -64,6 +65,13 @@ interface Conversion {
   failed: string;
 }
 
+/** Why LibreOffice did not finish, in Chinese (node's "Command failed: …" is not for people). */
+export function failureText(error: ExecFileException, soffice: string, timeoutMs: number): string {
+  if (error.killed || error.signal) return "转换超时（超过 " + Math.round(timeoutMs / 1000) + " 秒仍未完成）";
+  if (typeof error.code === "string") return "无法运行 LibreOffice（" + soffice + "：" + fsErrorText(error) + "）";
+  return "LibreOffice 异常退出" + (typeof error.code === "number" ? "（退出码 " + error.code + "）" : "");
+}
+
 async function convert(file: string, how: Conversion, timeoutMs = 120000): Promise<Buffer> {
   const soffice = findSoffice();
   if (!soffice) throw new UsageError(how.missing + "：" + file);
@@ -94,13 +102,13 @@ async function convert(file: string, how: Conversion, timeoutMs = 120000): Promi
         soffice,
         args,
         { env: { ...process.env, HOME: work }, timeout: timeoutMs, maxBuffer: 8 * 1024 * 1024 },
-        (error) => resolve(error ? error.message : undefined)
+        (error) => resolve(error ? failureText(error, soffice, timeoutMs) : undefined)
       );
     });
     const output = join(out, "input." + how.to);
     // soffice exits 0 even when it could not load the input: the output decides.
     if (!existsSync(output) || statSync(output).size === 0)
-      throw new UsageError(how.failed + (failure ? "：" + failure.split("\n")[0] : "") + "：" + file);
+      throw new UsageError(how.failed + (failure ? "。" + failure : "") + "：" + file);
     return readFileSync(output);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /** Recognizing a loaded workbook for the commands, honouring --rubric and the rubric a fill remembered. */
 import type { XlsxWorkbook } from "../adapters/xlsx/index";
-import { builtinRubrics, findBuiltinRubric } from "../rubric/builtin/index";
+import { builtinRubrics, findBuiltinRubric } from "./builtinRubrics";
 import type { Rubric } from "../rubric/schema";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";

@@ -7,7 +7,7 @@
 import type { z } from "zod";
 import { maxPointsOf } from "./criteria/index";
 import { isRate } from "./metric";
-import { rubricSchema, type Discrepancy, type Indicator, type Rubric } from "./schema";
+import type { Discrepancy, Indicator, Rubric } from "./schema";
 import { formatPoints, sum } from "./text";
 import { criterionLetter } from "./criteria/base";
 
@@ -19,8 +19,18 @@ export interface RubricError {
 
 export type RubricCheck = { ok: true; rubric: Rubric } | { ok: false; errors: RubricError[] };
 
+/**
+ * The rubric schema, and zod with it, loaded on the first check: what only recognizes sheets against
+ * the built-in rubrics (taken as checked by the tests, builtin/data.ts) never loads zod, which is a
+ * good part of the CLI's start (issue 14). A bundler includes the module all the same.
+ */
+let schema: typeof import("./schema") | undefined;
+function schemaModule(): typeof import("./schema") {
+  return schema ?? (schema = require("./schema") as typeof import("./schema"));
+}
+
 export function checkRubric(input: unknown): RubricCheck {
-  const parsed = rubricSchema.safeParse(input);
+  const parsed = schemaModule().rubricSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => structuralError(input, issue)) };
   const errors = consistencyErrors(parsed.data);
   return errors.length ? { ok: false, errors } : { ok: true, rubric: parsed.data };
@@ -75,7 +85,67 @@ function structuralError(input: unknown, issue: z.core.$ZodIssue): RubricError {
       if (!(level in LEVEL_NAMES)) parts.push("字段 " + level);
     }
   }
-  return { place: parts.join(" › "), message: issue.message };
+  // A list missing or of the wrong type ("categories"): named, or the place would not say which.
+  const last = issue.path[issue.path.length - 1];
+  if (typeof last === "string" && last in LEVEL_NAMES) parts.push("字段 " + last + "（" + LEVEL_NAMES[last] + "）");
+  return { place: parts.join(" › "), message: issueText(issue, issue.path.length ? node : input) };
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "文字",
+  number: "数字",
+  int: "整数",
+  boolean: "true 或 false",
+  array: "列表（[…]）",
+  object: "对象（{…}）",
+  null: "null",
+};
+
+function typeName(type: string): string {
+  return TYPE_NAMES[type] ?? type;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+/**
+ * A schema issue in Chinese: the schema's own message where it has one (they are Chinese), else
+ * zod's English default said in Chinese by the issue's code (issue 14).
+ */
+function issueText(issue: z.core.$ZodIssue, value: unknown): string {
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
+  const size = (origin: string, n: number, more: boolean, inclusive: boolean) => {
+    if (origin === "string") return more ? (n <= 1 ? "不能为空" : "至少 " + n + " 个字") : "至多 " + n + " 个字";
+    if (origin === "array" || origin === "set") return (more ? "至少" : "至多") + " " + n + " 项";
+    return "应" + (more ? (inclusive ? "不小于 " : "大于 ") : inclusive ? "不大于 " : "小于 ") + n;
+  };
+  switch (issue.code) {
+    case "invalid_type":
+      return value === undefined
+        ? "缺少此字段（应为" + typeName(issue.expected) + "）"
+        : "应为" + typeName(issue.expected) + "，而这里是" + typeName(typeOf(value));
+    case "too_small":
+      return size(issue.origin, Number(issue.minimum), true, issue.inclusive !== false);
+    case "too_big":
+      return size(issue.origin, Number(issue.maximum), false, issue.inclusive !== false);
+    case "invalid_value":
+      return "应为以下之一：" + issue.values.map((v) => JSON.stringify(v)).join("、");
+    case "unrecognized_keys":
+      return "不认识的字段：" + issue.keys.join("、");
+    case "invalid_format":
+      return (
+        "格式不对" + (issue.format === "regex" && "pattern" in issue ? "（应符合 " + String(issue.pattern) + "）" : "")
+      );
+    case "not_multiple_of":
+      return "应为 " + String(issue.divisor) + " 的整数倍";
+    case "invalid_union":
+      return "不符合任何一种允许的写法（如评分项的 kind 不对）";
+    default:
+      return "格式不对";
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,9 +13,10 @@ import { a1 } from "../../sheet/grid";
 import { EXIT, printJson, Refusal, UsageError, type Output } from "../io";
 import { recognizeLoaded, type RubricOptions } from "../recognizeFile";
 import type { CommandArgs } from "../run";
+import { usage } from "../commandTable";
 import { BATCH_SHEET, checkOutput, isZipingOutput, loadWorkbook, savePlanned } from "../workbookFile";
 
-const USAGE = "ziping batch FILES_OR_DIR... [--json] [-o SUMMARY.xlsx]";
+const USAGE = usage("batch");
 
 /**
  * Every spreadsheet-like file: .xlsx and .xlsm read as they are; .xls, .et and .ods converted with

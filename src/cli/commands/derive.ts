@@ -7,9 +7,10 @@ import { OWN_SHEETS } from "../../own/sheets";
 import { formatPoints } from "../../rubric/text";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import type { CommandArgs } from "../run";
+import { usage } from "../commandTable";
 import { loadWorkbook } from "../workbookFile";
 
-const USAGE = "ziping derive FILE [--sheet NAME] -o RUBRIC.json [--force] [--json]";
+const USAGE = usage("derive");
 
 /** A rubric file this command wrote before (its `derived` field says so): replaced without asking. */
 function isDerivedRubricFile(file: string): boolean {

@@ -4,9 +4,10 @@ import { buildFillPlan } from "../../plan/fill";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import { nothingRecognized, recognizeLoaded, recognizeWritten } from "../recognizeFile";
 import type { CommandArgs } from "../run";
+import { usage } from "../commandTable";
 import { checkOutput, loadWorkbook, savePlanned } from "../workbookFile";
 
-const USAGE = "ziping fill FILE -o OUT [--rubric ID | --rubric-file RUBRIC.json] [--force] [--overwrite] [--json]";
+const USAGE = usage("fill");
 
 export async function fillCommand(args: CommandArgs, output: Output): Promise<number> {
   const file = args.positionals[0];

@@ -12,16 +12,18 @@ import { recognizeForScoring } from "../../check/recognize";
 import { DocxReadError, isOleFile, readDocx } from "../../import/docx";
 import { noticeTables, noticeTargets, type NoticeTarget } from "../../import/notice";
 import { importPlan, type ImportedTable } from "../../import/plan";
-import { builtinRubrics } from "../../rubric/builtin/index";
+import { builtinRubrics } from "../builtinRubrics";
 import { FIT_THRESHOLD } from "../../sheet/match";
 import type { SheetRecognition } from "../../sheet/workbook";
 import { convertDocToDocx } from "../convert";
+import { fsErrorText } from "../files";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import type { CommandArgs } from "../run";
+import { usage } from "../commandTable";
 import { checkOutput, savePlanned } from "../workbookFile";
 import { inspectJson } from "./inspect";
 
-const USAGE = "ziping import NOTICE.docx -o 工作簿.xlsx [--json]";
+const USAGE = usage("import");
 
 const KIND_NAMES: Record<string, string> = {
   "task-breakdown": "任务分解表",
@@ -40,7 +42,7 @@ function readInput(file: string): Buffer {
         ? "找不到文件：" + file
         : code === "EISDIR"
           ? "这是一个文件夹，不是 Word 文档：" + file
-          : "无法读取文件：" + file + "（" + code + "）"
+          : "无法读取文件：" + file + "（" + fsErrorText(error) + "）"
     );
   }
 }
@@ -133,7 +135,6 @@ function targetLines(targets: NoticeTarget[]): string {
 export async function importCommand(args: CommandArgs, output: Output): Promise<number> {
   const file = args.positionals[0];
   if (!file) throw new UsageError("请指定要导入的 Word 文档（.docx 或 .doc）。\n用法：" + USAGE);
-  if (args.positionals.length > 1) throw new UsageError("一次只能导入一个文档。\n用法：" + USAGE);
   const out = await checkOutput([file], args.values.output as string | undefined, USAGE, {
     force: args.values.force === true,
     replaceOurs: true,

@@ -4,6 +4,7 @@ import type { SheetRecognition } from "../../sheet/workbook";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import { nothingRecognized, recognizeLoaded } from "../recognizeFile";
 import type { CommandArgs } from "../run";
+import { usage } from "../commandTable";
 import { loadWorkbook } from "../workbookFile";
 
 const KIND_NAMES = {
@@ -50,10 +51,7 @@ export function inspectJson(file: string, sheets: SheetRecognition[]) {
 
 export async function inspectCommand(args: CommandArgs, output: Output): Promise<number> {
   const file = args.positionals[0];
-  if (!file)
-    throw new UsageError(
-      "请指定要识别的 .xlsx 文件。\n用法：ziping inspect FILE [--json] [--rubric ID | --rubric-file RUBRIC.json]"
-    );
+  if (!file) throw new UsageError("请指定要识别的 .xlsx 文件。\n用法：" + usage("inspect"));
   const workbook = await loadWorkbook(file, (t) => output.err(t + "\n"));
   // Inspecting shows how well a rubric fits; it never refuses one that does not.
   const { sheets, primary } = recognizeLoaded(workbook, file, { ...args.values, force: true });

@@ -22,10 +22,11 @@ import { unitSheet } from "../../plan/split";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import { nothingRecognized, recognizeLoaded } from "../recognizeFile";
 import type { CommandArgs } from "../run";
+import { usage } from "../commandTable";
 import { checkOutput, loadWorkbook, savePlanned } from "../workbookFile";
 import { collectFiles } from "./batch";
 
-const USAGE = "ziping merge 任务分解表.xlsx 各单位文件或文件夹... -o 汇总.xlsx [--overwrite] [--json]";
+const USAGE = usage("merge");
 
 function printText(output: Output, out: string, result: MergeResult, overwrite: boolean): void {
   output.out(

@@ -1,4 +1,4 @@
-import { builtinRubrics } from "../../rubric/builtin/index";
+import { builtinRubrics } from "../builtinRubrics";
 import { formatPoints } from "../../rubric/text";
 import { EXIT, printJson, type Output } from "../io";
 import type { CommandArgs } from "../run";

@@ -3,12 +3,13 @@ import { EXIT, printJson, UsageError, type Output } from "../io";
 import { nothingRecognized, recognizeLoaded } from "../recognizeFile";
 import { renderScore } from "../render";
 import type { CommandArgs } from "../run";
+import { usage } from "../commandTable";
 import { scoreJson } from "../scoreJson";
 import { loadWorkbook } from "../workbookFile";
 
 export async function scoreCommand(args: CommandArgs, output: Output): Promise<number> {
   const file = args.positionals[0];
-  if (!file) throw new UsageError("请指定要计分的 .xlsx 文件。\n用法：ziping score FILE [--json] [--rubric ID]");
+  if (!file) throw new UsageError("请指定要计分的 .xlsx 文件。\n用法：" + usage("score"));
   const workbook = await loadWorkbook(file, (t) => output.err(t + "\n"));
   const { grids, sheets, primary } = recognizeLoaded(workbook, file, args.values);
   if (!primary) {

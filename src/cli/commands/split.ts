@@ -6,10 +6,11 @@ import { unitKeyedSheetOps, unitStateOps } from "../../plan/unitReturn";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import { nothingRecognized, recognizeLoaded } from "../recognizeFile";
 import type { CommandArgs } from "../run";
+import { usage } from "../commandTable";
 import { loadWorkbook, savePlanned } from "../workbookFile";
 import { makeFolder, refuseInput } from "../files";
 
-const USAGE = "ziping split FILE --by unit -o DIR [--force] [--json]";
+const USAGE = usage("split");
 
 export async function splitCommand(args: CommandArgs, output: Output): Promise<number> {
   const file = args.positionals[0];

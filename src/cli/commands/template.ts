@@ -3,9 +3,10 @@ import { buildTemplatePlan } from "../../plan/template";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import { rubricFile, rubricOption } from "../recognizeFile";
 import type { CommandArgs } from "../run";
+import { usage } from "../commandTable";
 import { checkOutput, savePlanned } from "../workbookFile";
 
-const USAGE = "ziping template --rubric ID -o OUT [--json]";
+const USAGE = usage("template");
 
 export async function templateCommand(args: CommandArgs, output: Output): Promise<number> {
   const rubric = rubricFile(args.values["rubric-file"]) ?? rubricOption(args.values.rubric);

@@ -6,9 +6,10 @@ import { scoreLines } from "../../check/scoreText";
 import { EXIT, printJson, UsageError, type Output } from "../io";
 import { nothingRecognized, recognizeLoaded } from "../recognizeFile";
 import type { CommandArgs } from "../run";
+import { usage } from "../commandTable";
 import { checkOutput, loadWorkbook, savePlanned } from "../workbookFile";
 
-const USAGE = "ziping validate FILE [--json] [--report OUT] [--rubric ID]";
+const USAGE = usage("validate");
 
 export function renderFindings(findings: readonly Finding[]): string {
   if (!findings.length) return "未发现问题。\n";
