@@ -295,25 +295,26 @@ function metricsSheetOps(
 
 type Validation = Pick<Extract<PlanOp, { op: "validation" }>, "rule" | "error">;
 
-const YES_NO: Validation = {
+// Fresh objects for every cell, as before: a plan's operations share nothing.
+const yesNo = (): Validation => ({
   rule: { type: "list", values: [YES, NO] },
   error: { title: "请选择", message: "请填“是”或“否”" },
-};
-const COUNT: Validation = {
+});
+const count = (): Validation => ({
   rule: { type: "whole", min: 0 },
   error: { title: "请填写数量", message: "请填写不小于 0 的整数" },
-};
+});
 
 /** The validations' registry: each kind's rule for its input cell on 自评依据 (none: the cell is a formula). */
 export const VALIDATIONS: KindFunctions<[], Validation | undefined> = {
-  flag: () => YES_NO,
-  gate: () => YES_NO,
+  flag: yesNo,
+  gate: yesNo,
   choice: (c) => ({
     rule: { type: "list", values: c.options.map((o) => o.label).concat(NO_OPTION) },
     error: { title: "请选择", message: "请从下拉列表中选择" },
   }),
-  perItem: () => COUNT,
-  deduction: () => COUNT,
+  perItem: count,
+  deduction: count,
   judged: (c) => ({
     rule: { type: "decimal", min: 0, max: c.points },
     error: {

@@ -3,8 +3,8 @@
  * visible in one screen and the rubric schema's union is built from it.
  *
  * Every layer that treats kinds differently (the formulas, the input hints, the form …) keeps its
- * own registry typed as a mapped type over the kinds (KindRegistry, KindFunctions below): a kind
- * missing from one of them does not compile. The list is in docs/ARCHITECTURE.md.
+ * own registry typed as a mapped type over the kinds (KindFunctions below, or one like Registry):
+ * a kind missing from one of them does not compile. The list is in docs/ARCHITECTURE.md.
  */
 import type { CriterionKind } from "./base";
 import { choice, type ChoiceCriterion } from "./choice";

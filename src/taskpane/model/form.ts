@@ -69,19 +69,19 @@ export interface EvidenceForm {
   metrics: MetricField[];
 }
 
-const YES_NO: FieldControl = { type: "yesno" };
+const yesNo = (): FieldControl => ({ type: "yesno" });
 const plainNote = (c: Criterion): string | undefined => c.note;
 
 interface FormKind<C> {
-  control(c: C): FieldControl;
+  control: (c: C) => FieldControl;
   /** The note under the field: Ziping's note on how the rule was encoded (a scaled criterion's mapping first). */
-  note(c: C): string | undefined;
+  note: (c: C) => string | undefined;
 }
 
 /** The form layer's registry: each kind's control in the pane's 自评依据 form, and its note. */
 export const FORM_KINDS: { [K in Criterion["kind"]]: FormKind<CriterionOf<K>> } = {
-  flag: { control: () => YES_NO, note: plainNote },
-  gate: { control: () => YES_NO, note: plainNote },
+  flag: { control: yesNo, note: plainNote },
+  gate: { control: yesNo, note: plainNote },
   choice: { control: (c) => ({ type: "choice", options: c.options, none: NO_OPTION }), note: plainNote },
   judged: {
     control: (c) => ({ type: "number", min: 0, max: c.points, step: c.step ?? DEFAULT_STEP, unit: "分" }),
