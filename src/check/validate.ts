@@ -4,7 +4,7 @@
  * on what a sheet holds (every value is read through the figure parsers).
  */
 import { isMultipleOf, type EvidenceProblem } from "../rubric/criteria/base";
-import { maxPointsOf } from "../rubric/criteria/index";
+import { maxPointsOf, metricOf } from "../rubric/criteria/index";
 import type { EvidenceIssue, RubricScore } from "../rubric/engine";
 import { parseNumber } from "../rubric/figures";
 import { formatMetricValue } from "../rubric/metric";
@@ -13,7 +13,6 @@ import { formatPercent, formatPoints } from "../rubric/text";
 import { evidenceRows, metricRows } from "../own/rows";
 import { EVIDENCE_COL, EVIDENCE_SHEET, METRIC_COL, METRICS_SHEET, SUMMARY_SHEET, isOurFormula } from "../own/sheets";
 import { typedEvidenceInputs, typedMetricInputs } from "../own/read";
-import { takesInput } from "../own/rows";
 import { a1, cellAt, formulaAt, isBlankValue, isErrorValue, parseA1, textAt, type Grid } from "../sheet/grid";
 import type { RowMatch } from "../sheet/match";
 import type { SheetRecognition } from "../sheet/workbook";
@@ -355,7 +354,7 @@ function isThresholdRef(rubric: Rubric, ref: string): boolean {
   const [c, i, k] = ref.split(".");
   const indicator = rubric.categories.find((x) => x.id === c)?.indicators.find((x) => x.id === c + "." + i);
   const criterion = indicator?.criteria.find((x) => x.id === k);
-  return criterion?.kind === "threshold" || (criterion?.kind === "scaled" && criterion.metric !== undefined);
+  return criterion !== undefined && metricOf(criterion) !== undefined;
 }
 
 function problemParams(
@@ -407,8 +406,7 @@ function indicatorsWithoutEvidence(grids: readonly Grid[], rubric: Rubric): Set<
   const metrics = typedMetricInputs(grids);
   const answered = new Set<string>();
   for (const row of evidenceRows(rubric)) {
-    const c = row.criterion;
-    const metric = takesInput(c) ? undefined : (c as { metric?: string }).metric;
+    const metric = metricOf(row.criterion);
     if (metric !== undefined ? metrics.has(metric) : typed.has(row.key)) answered.add(row.indicator.id);
   }
   const blank = new Set<string>();

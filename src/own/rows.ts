@@ -3,7 +3,7 @@
  * (one per item for a count with several kinds of item), one row of 指标数据 per metric. The same on
  * every fill, so what a person typed is read back by key, never by position.
  */
-import type { Criterion } from "../rubric/criteria/index";
+import { byKind, metricOf, type Criterion, type KindFunctions } from "../rubric/criteria/index";
 import type { Bound, Metric } from "../rubric/metric";
 import type { Indicator, Rubric } from "../rubric/schema";
 
@@ -14,6 +14,8 @@ export interface EvidenceRow {
   key: string;
   criterionId: string;
   itemId?: string;
+  /** That item's name (计数项), for the row's text and the form's label. */
+  itemLabel?: string;
   /** The first row of its criterion (where the criterion's 得分 stands). */
   first: boolean;
   indicator: Indicator;
@@ -26,6 +28,28 @@ export interface MetricRow {
   bounds: Bound[];
 }
 
+interface RowItem {
+  id: string;
+  label: string;
+}
+
+const oneRow = (): RowItem[] => [];
+
+/**
+ * The own-workbook layer's registry: the items of a criterion that get a 自评依据 row each (a count
+ * of several kinds of item: 国家级 / 省级 …); none when the criterion has one row.
+ */
+export const EVIDENCE_ROW_ITEMS: KindFunctions<[], RowItem[]> = {
+  flag: oneRow,
+  choice: oneRow,
+  threshold: oneRow,
+  perItem: (c) => (c.items.length > 1 ? c.items : []),
+  scaled: oneRow,
+  judged: oneRow,
+  deduction: oneRow,
+  gate: oneRow,
+};
+
 export function evidenceRows(rubric: Rubric): EvidenceRow[] {
   const rows: EvidenceRow[] = [];
   let row = 1;
@@ -33,13 +57,15 @@ export function evidenceRows(rubric: Rubric): EvidenceRow[] {
     for (const indicator of category.indicators) {
       for (const criterion of indicator.criteria) {
         const criterionId = indicator.id + "." + criterion.id;
-        if (criterion.kind === "perItem" && criterion.items.length > 1) {
-          criterion.items.forEach((item, i) => {
+        const items = byKind(EVIDENCE_ROW_ITEMS, criterion);
+        if (items.length) {
+          items.forEach((item, i) => {
             rows.push({
               row: row++,
               key: criterionId + ":" + item.id,
               criterionId,
               itemId: item.id,
+              itemLabel: item.label,
               first: i === 0,
               indicator,
               criterion,
@@ -70,5 +96,5 @@ export function metricRows(rubric: Rubric): MetricRow[] {
 
 /** Whether a criterion's input is typed on 自评依据 (threshold and metric-based inputs come from 指标数据). */
 export function takesInput(criterion: Criterion): boolean {
-  return criterion.kind !== "threshold" && !(criterion.kind === "scaled" && criterion.metric);
+  return metricOf(criterion) === undefined;
 }

@@ -4,7 +4,7 @@
  * shown as a percentage, "是"/true becomes "是", "3项" becomes 3. Text nobody could read is
  * written as it is, for the validator to report.
  */
-import type { Criterion } from "../rubric/criteria/index";
+import type { CriterionKindName } from "../rubric/criteria/index";
 import type { Evidence } from "../rubric/engine";
 import { parseNumber, parseRate, parseYesNo } from "../rubric/figures";
 import { isRate, type Metric } from "../rubric/metric";
@@ -22,10 +22,12 @@ function raw(value: unknown): PlanValue {
   return JSON.stringify(value);
 }
 
+type InputType = "yesno" | "number" | "rate" | "text";
+
 const PERCENT: CellStyle = { numberFormat: "0.0%" };
 
 /** A value as Excel would store it once typed into a cell of this kind. */
-function asTyped(kind: "yesno" | "number" | "rate" | "text", value: unknown): { value: PlanValue; style?: CellStyle } {
+function asTyped(kind: InputType, value: unknown): { value: PlanValue; style?: CellStyle } {
   if (kind === "yesno") {
     const yes = parseYesNo(value);
     return { value: yes === null ? raw(value) : yes ? YES : NO };
@@ -40,19 +42,20 @@ function asTyped(kind: "yesno" | "number" | "rate" | "text", value: unknown): { 
   return { value: raw(value) };
 }
 
-function inputKind(criterion: Criterion): "yesno" | "number" | "rate" | "text" {
-  switch (criterion.kind) {
-    case "flag":
-    case "gate":
-      return "yesno";
-    case "choice":
-      return "text";
-    case "scaled":
-      return "rate";
-    default:
-      return "number";
-  }
-}
+/**
+ * The entry layer's registry: how a value typed for each kind is stored (a threshold's input is
+ * its metric's, on 指标数据; a metric-based scaled likewise).
+ */
+export const INPUT_TYPES: Record<CriterionKindName, InputType> = {
+  flag: "yesno",
+  gate: "yesno",
+  choice: "text",
+  scaled: "rate",
+  threshold: "number",
+  perItem: "number",
+  judged: "number",
+  deduction: "number",
+};
 
 function metricKind(metric: Metric): "number" | "rate" {
   return isRate(metric) ? "rate" : "number";
@@ -76,7 +79,7 @@ export function evidenceEntryPlan(rubric: Rubric, evidence: Evidence): WorkbookP
       op: "set",
       sheet: EVIDENCE_SHEET,
       cell: a1(row.row, EVIDENCE_COL.input),
-      ...asTyped(inputKind(row.criterion), value),
+      ...asTyped(INPUT_TYPES[row.criterion.kind], value),
     });
   }
   const metrics = evidence.metrics ?? {};

@@ -7,6 +7,7 @@
  * Built from the rubric and the workbook alone, so filling twice gives what filling once gave.
  */
 import { DEFAULT_STEP } from "../rubric/criteria/base";
+import { byKind, metricOf, type KindFunctions } from "../rubric/criteria/index";
 import { NO_OPTION } from "../rubric/criteria/choice";
 import { scoreRubric, type CriterionScore, type IndicatorScore, type RubricScore } from "../rubric/engine";
 import { isRate } from "../rubric/metric";
@@ -292,52 +293,50 @@ function metricsSheetOps(
 
 // --- 自评依据 -----------------------------------------------------------------------------------
 
-function evidenceValidation(row: EvidenceRow, cell: string): PlanOp | undefined {
-  const c = row.criterion;
-  const prompt = { title: row.criterionId, message: inputHint(c, row.itemId).slice(0, 250) };
-  const base = { op: "validation" as const, sheet: EVIDENCE_SHEET, range: cell, prompt };
-  switch (c.kind) {
-    case "flag":
-    case "gate":
-      return {
-        ...base,
-        rule: { type: "list", values: [YES, NO] },
-        error: { title: "请选择", message: "请填“是”或“否”" },
-      };
-    case "choice":
-      return {
-        ...base,
-        rule: { type: "list", values: c.options.map((o) => o.label).concat(NO_OPTION) },
-        error: { title: "请选择", message: "请从下拉列表中选择" },
-      };
-    case "perItem":
-    case "deduction":
-      return {
-        ...base,
-        rule: { type: "whole", min: 0 },
-        error: { title: "请填写数量", message: "请填写不小于 0 的整数" },
-      };
-    case "judged":
-      return {
-        ...base,
-        rule: { type: "decimal", min: 0, max: c.points },
-        error: {
-          title: "超出范围",
-          message:
-            "评定分应在 0–" + formatPoints(c.points) + " 之间，步长 " + formatPoints(c.step ?? DEFAULT_STEP) + " 分",
+type Validation = Pick<Extract<PlanOp, { op: "validation" }>, "rule" | "error">;
+
+// Fresh objects for every cell, as before: a plan's operations share nothing.
+const yesNo = (): Validation => ({
+  rule: { type: "list", values: [YES, NO] },
+  error: { title: "请选择", message: "请填“是”或“否”" },
+});
+const count = (): Validation => ({
+  rule: { type: "whole", min: 0 },
+  error: { title: "请填写数量", message: "请填写不小于 0 的整数" },
+});
+
+/** The validations' registry: each kind's rule for its input cell on 自评依据 (none: the cell is a formula). */
+export const VALIDATIONS: KindFunctions<[], Validation | undefined> = {
+  flag: yesNo,
+  gate: yesNo,
+  choice: (c) => ({
+    rule: { type: "list", values: c.options.map((o) => o.label).concat(NO_OPTION) },
+    error: { title: "请选择", message: "请从下拉列表中选择" },
+  }),
+  perItem: count,
+  deduction: count,
+  judged: (c) => ({
+    rule: { type: "decimal", min: 0, max: c.points },
+    error: {
+      title: "超出范围",
+      message: "评定分应在 0–" + formatPoints(c.points) + " 之间，步长 " + formatPoints(c.step ?? DEFAULT_STEP) + " 分",
+    },
+  }),
+  scaled: (c) =>
+    c.metric
+      ? undefined
+      : {
+          rule: { type: "decimal", min: 0, max: 100 },
+          error: { title: "请填写比率", message: "请填写 0–100 之间的数字（如 80% 填 80）" },
         },
-      };
-    case "scaled":
-      return c.metric
-        ? undefined
-        : {
-            ...base,
-            rule: { type: "decimal", min: 0, max: 100 },
-            error: { title: "请填写比率", message: "请填写 0–100 之间的数字（如 80% 填 80）" },
-          };
-    case "threshold":
-      return undefined;
-  }
+  threshold: () => undefined,
+};
+
+function evidenceValidation(row: EvidenceRow, cell: string): PlanOp | undefined {
+  const validation = byKind(VALIDATIONS, row.criterion);
+  if (!validation) return undefined;
+  const prompt = { title: row.criterionId, message: inputHint(row.criterion, row.itemId).slice(0, 250) };
+  return { op: "validation", sheet: EVIDENCE_SHEET, range: cell, prompt, ...validation };
 }
 
 function evidenceSheetOps(rubric: Rubric, grids: readonly Grid[], score: RubricScore): PlanOp[] {
@@ -374,8 +373,7 @@ function evidenceSheetOps(rubric: Rubric, grids: readonly Grid[], score: RubricS
       )
     );
     lastIndicator = r.indicator;
-    const itemLabel =
-      c.kind === "perItem" && r.itemId !== undefined ? "（" + c.items.find((i) => i.id === r.itemId)!.label + "）" : "";
+    const itemLabel = r.itemLabel !== undefined ? "（" + r.itemLabel + "）" : "";
     ops.push(set(r.row, EVIDENCE_COL.text, c.text + itemLabel, { wrap: true }));
     ops.push(set(r.row, EVIDENCE_COL.kind, kindName(c)));
     const scored = criteria.get(r.criterionId)!;
@@ -384,7 +382,7 @@ function evidenceSheetOps(rubric: Rubric, grids: readonly Grid[], score: RubricS
       const validation = evidenceValidation(r, input);
       if (validation) ops.push(validation);
     } else {
-      const metricRow = metricRowOf.get((c as { metric: string }).metric)!;
+      const metricRow = metricRowOf.get(metricOf(c)!)!;
       const reading = scored.threshold?.value ?? null;
       ops.push({
         op: "set",
@@ -396,8 +394,9 @@ function evidenceSheetOps(rubric: Rubric, grids: readonly Grid[], score: RubricS
       });
     }
     if (r.first) {
+      // A count of several kinds of item: its rows' inputs, in item order (evidenceRows).
       const items =
-        c.kind === "perItem"
+        r.itemId !== undefined
           ? rows.filter((x) => x.criterionId === r.criterionId).map((x) => a1(x.row, EVIDENCE_COL.input))
           : undefined;
       const requires = c.requires ? rows.find((x) => x.criterionId === r.indicator.id + "." + c.requires)! : undefined;

@@ -5,7 +5,7 @@
  * the workbook stays right where Ziping is not installed; the e2e test holds them to that.
  */
 import { DEFAULT_STEP } from "../rubric/criteria/base";
-import type { Criterion } from "../rubric/criteria/index";
+import { byKind, type Criterion, type KindFunctions } from "../rubric/criteria/index";
 import type { Bound } from "../rubric/metric";
 import { formatPoints } from "../rubric/text";
 import { YES } from "../own/sheets";
@@ -66,81 +66,78 @@ export interface CriterionCells {
 }
 
 /** The score formula of one criterion (without "="). */
+/** The score formula of one criterion (without "="). */
 export function criterionFormula(c: Criterion, cells: CriterionCells): string {
-  const inner = scoreExpression(c, cells);
+  const inner = byKind(FORMULAS, c, cells);
   return cells.requires ? "IF(" + isYes(cells.requires) + "," + inner + ",0)" : inner;
 }
 
-function scoreExpression(c: Criterion, cells: CriterionCells): string {
-  const x = cells.input;
-  switch (c.kind) {
-    case "flag":
-      return "IF(" + isYes(x) + "," + n(c.points) + ",0)";
-    case "gate":
-      // A gate gives no points; the indicator's formula reads its input.
-      return "0";
-    case "choice":
-      return c.options.reduceRight(
-        (rest, o) => "IF(" + x + "=" + quote(o.label) + "," + n(o.points) + "," + rest + ")",
-        "0"
-      );
-    case "threshold": {
-      const v = cells.metricValue!;
-      return "IF(ISNUMBER(" + v + "),IF(" + meets(v, c.bound) + "," + n(c.points) + ",0),0)";
-    }
-    case "perItem": {
-      const inputs = cells.items ?? [x];
-      const count = (cell: string) => "IF(ISNUMBER(" + cell + "),MAX(0,ROUNDDOWN(" + cell + ",0)),0)";
-      const sum = c.items.map((item, i) => count(inputs[i]) + "*" + n(item.each)).join("+");
-      return c.cap === undefined ? sum : "MIN(" + n(c.cap) + "," + sum + ")";
-    }
-    case "scaled": {
-      const v = cells.metricValue ?? x;
-      const rate = cells.metricValue ? v : asFraction(v);
-      const bounded = "MIN(1,MAX(0," + rate + "))";
-      const mapped =
-        c.mapping.type === "linear"
-          ? floorToStep(n(c.points) + "*" + bounded, c.step ?? DEFAULT_STEP)
-          : c.mapping.bands
-              .slice()
-              .sort((a, b) => b.points - a.points)
-              .reduceRight(
-                (rest, band) =>
-                  "IF(" +
-                  bounded +
-                  ">=" +
-                  n(band.atLeast) +
-                  "-1E-9," +
-                  n(Math.min(band.points, c.points)) +
-                  "," +
-                  rest +
-                  ")",
-                "0"
-              );
-      return "IF(ISNUMBER(" + v + ")," + mapped + ",0)";
-    }
-    case "judged": {
-      const step = c.step ?? DEFAULT_STEP;
-      return "IF(ISNUMBER(" + x + ")," + floorToStep("MIN(" + n(c.points) + ",MAX(0," + x + "))", step) + ",0)";
-    }
-    case "deduction": {
-      const limit = Math.min(c.maxDeduction ?? c.points, c.points);
-      return (
-        "IF(ISNUMBER(" +
-        x +
-        ")," +
-        n(c.points) +
-        "-MIN(" +
-        n(limit) +
-        ",MAX(0,ROUNDDOWN(" +
-        x +
-        ",0))*" +
-        n(c.per) +
-        "),0)"
-      );
-    }
-  }
-}
+/** The formulas layer's registry: each kind's score as an Excel expression over its cells. */
+export const FORMULAS: KindFunctions<[cells: CriterionCells], string> = {
+  flag: (c, { input }) => "IF(" + isYes(input) + "," + n(c.points) + ",0)",
+  // A gate gives no points; the indicator's formula reads its input.
+  gate: () => "0",
+  choice: (c, { input }) =>
+    c.options.reduceRight(
+      (rest, o) => "IF(" + input + "=" + quote(o.label) + "," + n(o.points) + "," + rest + ")",
+      "0"
+    ),
+  threshold(c, cells) {
+    const v = cells.metricValue!;
+    return "IF(ISNUMBER(" + v + "),IF(" + meets(v, c.bound) + "," + n(c.points) + ",0),0)";
+  },
+  perItem(c, cells) {
+    const inputs = cells.items ?? [cells.input];
+    const count = (cell: string) => "IF(ISNUMBER(" + cell + "),MAX(0,ROUNDDOWN(" + cell + ",0)),0)";
+    const sum = c.items.map((item, i) => count(inputs[i]) + "*" + n(item.each)).join("+");
+    return c.cap === undefined ? sum : "MIN(" + n(c.cap) + "," + sum + ")";
+  },
+  scaled(c, cells) {
+    const v = cells.metricValue ?? cells.input;
+    const rate = cells.metricValue ? v : asFraction(v);
+    const bounded = "MIN(1,MAX(0," + rate + "))";
+    const mapped =
+      c.mapping.type === "linear"
+        ? floorToStep(n(c.points) + "*" + bounded, c.step ?? DEFAULT_STEP)
+        : c.mapping.bands
+            .slice()
+            .sort((a, b) => b.points - a.points)
+            .reduceRight(
+              (rest, band) =>
+                "IF(" +
+                bounded +
+                ">=" +
+                n(band.atLeast) +
+                "-1E-9," +
+                n(Math.min(band.points, c.points)) +
+                "," +
+                rest +
+                ")",
+              "0"
+            );
+    return "IF(ISNUMBER(" + v + ")," + mapped + ",0)";
+  },
+  judged(c, { input }) {
+    const step = c.step ?? DEFAULT_STEP;
+    return "IF(ISNUMBER(" + input + ")," + floorToStep("MIN(" + n(c.points) + ",MAX(0," + input + "))", step) + ",0)";
+  },
+  deduction(c, { input }) {
+    const limit = Math.min(c.maxDeduction ?? c.points, c.points);
+    return (
+      "IF(ISNUMBER(" +
+      input +
+      ")," +
+      n(c.points) +
+      "-MIN(" +
+      n(limit) +
+      ",MAX(0,ROUNDDOWN(" +
+      input +
+      ",0))*" +
+      n(c.per) +
+      "),0)"
+    );
+  },
+};
 
 /**
  * An indicator's score: the sum of its criteria's scores, clamped to [0, max], and zero when a

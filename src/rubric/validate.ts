@@ -5,8 +5,8 @@
  * `discrepancies` are allowed (CONTRACTS.md); unrecorded ones reject the rubric.
  */
 import type { z } from "zod";
-import { maxPointsOf } from "./criteria/index";
-import { isRate } from "./metric";
+import { byKind, maxPointsOf, metricOf, type KindFunctions } from "./criteria/index";
+import { isRate, type Metric } from "./metric";
 import type { Discrepancy, Indicator, Rubric } from "./schema";
 import { formatPoints, sum } from "./text";
 import { criterionLetter } from "./criteria/base";
@@ -169,6 +169,28 @@ function same(a: number, b: number): boolean {
   return Math.abs(a - b) < 1e-9;
 }
 
+const noChecks = (): string[] => [];
+
+function repeats(values: string[]): boolean {
+  return new Set(values).size !== values.length;
+}
+
+/**
+ * The validation layer's registry: each kind's own rules across its fields, as messages (the place
+ * is added by the caller). Rules every kind shares (letters, requires, the metric exists) are in
+ * indicatorErrors.
+ */
+export const KIND_CHECKS: KindFunctions<[metric: Metric | undefined], string[]> = {
+  flag: noChecks,
+  choice: (c) => (repeats(c.options.map((o) => o.label)) ? ["选项名称重复"] : []),
+  threshold: noChecks,
+  perItem: (c) => (repeats(c.items.map((i) => i.id)) ? ["计数项编号重复"] : []),
+  scaled: (c, metric) => (metric && !isRate(metric) ? ["按比例计分的评分项只能引用比率（%）类指标数据"] : []),
+  judged: noChecks,
+  deduction: noChecks,
+  gate: noChecks,
+};
+
 function indicatorErrors(rubric: Rubric, indicator: Indicator, place: string): RubricError[] {
   const errors: RubricError[] = [];
   const metricIds = new Set(rubric.metrics.map((m) => m.id));
@@ -183,26 +205,12 @@ function indicatorErrors(rubric: Rubric, indicator: Indicator, place: string): R
         errors.push({ place: cPlace, message: "前提评分项 " + criterion.requires + " 不存在或不是“是否”类评分项" });
       }
     }
-    if (
-      (criterion.kind === "threshold" || (criterion.kind === "scaled" && criterion.metric)) &&
-      !metricIds.has(criterion.metric!)
-    ) {
-      errors.push({ place: cPlace, message: "引用的指标数据 " + criterion.metric + " 不存在" });
+    const metricId = metricOf(criterion);
+    if (metricId !== undefined && !metricIds.has(metricId)) {
+      errors.push({ place: cPlace, message: "引用的指标数据 " + metricId + " 不存在" });
     }
-    if (criterion.kind === "scaled" && criterion.metric) {
-      const metric = rubric.metrics.find((m) => m.id === criterion.metric);
-      if (metric && !isRate(metric))
-        errors.push({ place: cPlace, message: "按比例计分的评分项只能引用比率（%）类指标数据" });
-    }
-    if (
-      criterion.kind === "choice" &&
-      new Set(criterion.options.map((o) => o.label)).size !== criterion.options.length
-    ) {
-      errors.push({ place: cPlace, message: "选项名称重复" });
-    }
-    if (criterion.kind === "perItem" && new Set(criterion.items.map((i) => i.id)).size !== criterion.items.length) {
-      errors.push({ place: cPlace, message: "计数项编号重复" });
-    }
+    const metric = metricId === undefined ? undefined : rubric.metrics.find((m) => m.id === metricId);
+    for (const message of byKind(KIND_CHECKS, criterion, metric)) errors.push({ place: cPlace, message });
     if (criterion.bonus && !indicator.bonus) {
       errors.push({ place: cPlace, message: "加分评分项所在的二级指标没有加分分值（bonus）" });
     }

@@ -58,6 +58,16 @@ export interface CriterionKind<C> {
   /** The most this criterion can give (a gate gives none; an uncapped bonus is Infinity). */
   maxPoints(criterion: C): number;
   score(criterion: C, context: ScoreContext): CriterionOutcome;
+  /**
+   * The id of the rubric metric this criterion reads (its value is then entered on 指标数据, not
+   * typed for the criterion), or undefined when the criterion takes its own input.
+   */
+  metric(criterion: C): string | undefined;
+}
+
+/** For the kinds that read no metric. */
+export function noMetric(): undefined {
+  return undefined;
 }
 
 /** A criterion's letter by position, as the schema wants them: a … z, then aa, ab … (at most 702). */

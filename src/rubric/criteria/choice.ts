@@ -4,7 +4,7 @@
  */
 import type { ChoiceCriterion } from "./schemas";
 import { toHalfWidth } from "../text";
-import { fraction, missing, nameOf, statusFor, type CriterionKind } from "./base";
+import { fraction, missing, nameOf, statusFor, type CriterionKind, noMetric } from "./base";
 
 export type { ChoiceCriterion } from "./schemas";
 
@@ -17,6 +17,7 @@ function same(a: string, b: string): boolean {
 
 export const choice: CriterionKind<ChoiceCriterion> = {
   maxPoints: (c) => Math.max(...c.options.map((o) => o.points)),
+  metric: noMetric,
   score(c, { input }) {
     const max = choice.maxPoints(c);
     if (input === undefined || input === null || (typeof input === "string" && input.trim() === ""))

@@ -6,12 +6,13 @@
 import type { DeductionCriterion } from "./schemas";
 import { parseNumber } from "../figures";
 import { formatPoints } from "../text";
-import { fraction, missing, nameOf, statusFor, type CriterionKind, type EvidenceProblem } from "./base";
+import { fraction, missing, nameOf, statusFor, type CriterionKind, type EvidenceProblem, noMetric } from "./base";
 
 export type { DeductionCriterion } from "./schemas";
 
 export const deduction: CriterionKind<DeductionCriterion> = {
   maxPoints: (c) => c.points,
+  metric: noMetric,
   score(c, { input }) {
     const figure = parseNumber(input);
     if (figure.value === null) {

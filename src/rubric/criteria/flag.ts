@@ -1,12 +1,13 @@
 /** flag — a fact is true → p points (建立联席会议或议事协调机构的得2分). */
 import type { FlagCriterion } from "./schemas";
 import { parseYesNo } from "../figures";
-import { fraction, missing, nameOf, type CriterionKind } from "./base";
+import { fraction, missing, nameOf, type CriterionKind, noMetric } from "./base";
 
 export type { FlagCriterion } from "./schemas";
 
 export const flag: CriterionKind<FlagCriterion> = {
   maxPoints: (c) => c.points,
+  metric: noMetric,
   score(c, { input }) {
     const answer = parseYesNo(input);
     if (answer === null) {

@@ -4,12 +4,13 @@
  */
 import type { GateCriterion } from "./schemas";
 import { parseYesNo } from "../figures";
-import { nameOf, type CriterionKind } from "./base";
+import { nameOf, type CriterionKind, noMetric } from "./base";
 
 export type { GateCriterion } from "./schemas";
 
 export const gate: CriterionKind<GateCriterion> = {
   maxPoints: () => 0,
+  metric: noMetric,
   score(c, { input }) {
     const answer = parseYesNo(input);
     if (answer === true) {

@@ -1,6 +1,10 @@
 /**
  * The registry of criterion kinds: one file per kind, all listed here, so the set of kinds is
  * visible in one screen and the rubric schema's union is built from it.
+ *
+ * Every layer that treats kinds differently (the formulas, the input hints, the form …) keeps its
+ * own registry typed as a mapped type over the kinds (KindFunctions below, or one like Registry):
+ * a kind missing from one of them does not compile. The list is in docs/ARCHITECTURE.md.
  */
 import type { CriterionKind } from "./base";
 import { choice, type ChoiceCriterion } from "./choice";
@@ -24,7 +28,23 @@ export type Criterion =
 
 export type CriterionKindName = Criterion["kind"];
 
-type Registry = { [K in CriterionKindName]: CriterionKind<Extract<Criterion, { kind: K }>> };
+/** The criterion of one kind. */
+export type CriterionOf<K extends CriterionKindName> = Extract<Criterion, { kind: K }>;
+
+/** A layer's registry of functions, one per kind, each taking its own kind's criterion first. */
+export type KindFunctions<A extends unknown[], R> = {
+  [K in CriterionKindName]: (criterion: CriterionOf<K>, ...args: A) => R;
+};
+
+/**
+ * Calls a registry's function for the criterion's kind. The cast is safe: the mapped type gives
+ * each kind the function for its own criterion, which TypeScript cannot relate to c.kind itself.
+ */
+export function byKind<A extends unknown[], R>(registry: KindFunctions<A, R>, criterion: Criterion, ...args: A): R {
+  return (registry[criterion.kind] as (criterion: Criterion, ...args: A) => R)(criterion, ...args);
+}
+
+type Registry = { [K in CriterionKindName]: CriterionKind<CriterionOf<K>> };
 
 export const criterionKinds = {
   flag,
@@ -49,9 +69,7 @@ export const criterionKindNames: Record<CriterionKindName, string> = {
   gate: "否决",
 };
 
-function kindOf<K extends CriterionKindName>(
-  criterion: Extract<Criterion, { kind: K }>
-): CriterionKind<Extract<Criterion, { kind: K }>> {
+function kindOf<K extends CriterionKindName>(criterion: CriterionOf<K>): CriterionKind<CriterionOf<K>> {
   return (criterionKinds as Registry)[criterion.kind as K];
 }
 
@@ -61,4 +79,12 @@ export function maxPointsOf(criterion: Criterion): number {
 
 export function scoreCriterion(criterion: Criterion, context: Parameters<CriterionKind<Criterion>["score"]>[1]) {
   return kindOf(criterion).score(criterion as never, context);
+}
+
+/**
+ * The id of the rubric metric a criterion reads (threshold, and scaled with a metric): its value is
+ * entered on 指标数据. Undefined when the criterion takes its own input on 自评依据.
+ */
+export function metricOf(criterion: Criterion): string | undefined {
+  return kindOf(criterion).metric(criterion as never);
 }

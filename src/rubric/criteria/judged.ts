@@ -16,12 +16,14 @@ import {
   statusFor,
   type CriterionKind,
   type EvidenceProblem,
+  noMetric,
 } from "./base";
 
 export type { JudgedCriterion } from "./schemas";
 
 export const judged: CriterionKind<JudgedCriterion> = {
   maxPoints: (c) => c.points,
+  metric: noMetric,
   score(c, { input }) {
     const figure = parseNumber(input);
     if (figure.value === null) {

@@ -6,7 +6,7 @@
 import type { PerItemCriterion } from "./schemas";
 import { parseNumber } from "../figures";
 import { formatPoints } from "../text";
-import { fraction, missing, nameOf, statusFor, type CriterionKind, type EvidenceProblem } from "./base";
+import { fraction, missing, nameOf, statusFor, type CriterionKind, type EvidenceProblem, noMetric } from "./base";
 
 export type { PerItemCriterion } from "./schemas";
 
@@ -23,6 +23,7 @@ function countsOf(c: PerItemCriterion, input: unknown): Map<string, unknown> {
 
 export const perItem: CriterionKind<PerItemCriterion> = {
   maxPoints: (c) => (c.cap === undefined ? Infinity : c.cap),
+  metric: noMetric,
   score(c, { input }) {
     const max = perItem.maxPoints(c);
     const counts = countsOf(c, input);

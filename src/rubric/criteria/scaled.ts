@@ -42,6 +42,7 @@ export function describeMapping(c: ScaledCriterion): string {
 
 export const scaled: CriterionKind<ScaledCriterion> = {
   maxPoints: (c) => c.points,
+  metric: (c) => c.metric,
   score(c, context) {
     const found = c.metric ? context.metric(c.metric) : undefined;
     const reading = found && isRate(found.metric) ? found.reading : parseRate(context.input);

@@ -10,6 +10,7 @@ export type { ThresholdCriterion } from "./schemas";
 
 export const threshold: CriterionKind<ThresholdCriterion> = {
   maxPoints: (c) => c.points,
+  metric: (c) => c.metric,
   score(c, context) {
     const found = context.metric(c.metric);
     // The rubric check guarantees the metric exists; a missing one scores as not entered.

@@ -37,21 +37,31 @@ export interface Draft {
   sentence: number;
 }
 
+const statedPoints = (d: Draft): number => d.points ?? 0;
+
+/**
+ * The derive layer's registry: the most a draft of each kind can give (a gate none, an uncapped
+ * perItem Infinity). The drafts become criteria in grammar.ts (toCriteria), whose switch over the
+ * kinds returns a Criterion and so is checked by the compiler too.
+ */
+export const DRAFT_MAX: Record<Kind, (d: Draft) => number> = {
+  flag: statedPoints,
+  choice: (d) =>
+    d.options && d.options.length
+      ? Math.max.apply(
+          null,
+          d.options.map((o) => o.points)
+        )
+      : 0,
+  threshold: statedPoints,
+  perItem: (d) => (d.cap === undefined ? Infinity : d.cap),
+  scaled: statedPoints,
+  judged: statedPoints,
+  deduction: statedPoints,
+  gate: () => 0,
+};
+
 /** The most a draft can give (a gate none, an uncapped perItem Infinity). */
 export function maxOf(d: Draft): number {
-  switch (d.kind) {
-    case "choice":
-      return d.options && d.options.length
-        ? Math.max.apply(
-            null,
-            d.options.map((o) => o.points)
-          )
-        : 0;
-    case "perItem":
-      return d.cap === undefined ? Infinity : d.cap;
-    case "gate":
-      return 0;
-    default:
-      return d.points ?? 0;
-  }
+  return DRAFT_MAX[d.kind](d);
 }

@@ -38,11 +38,11 @@ import type { WorkbookPlan } from "../../plan/plan";
 import { isMultipleOf } from "../../rubric/criteria/base";
 import { criterionKindNames, maxPointsOf, type Criterion } from "../../rubric/criteria/index";
 import { normalizeRule } from "../../rubric/derive/grammar";
-import { formatBound } from "../../rubric/metric";
 import type { Indicator, Rubric } from "../../rubric/schema";
 import type { Grid } from "../../sheet/grid";
 import type { Analysis } from "../model/analysis";
 import {
+  criterionPointsText,
   REVISABLE_KINDS,
   REVISABLE_KIND_NAMES,
   reviseCriterion,
@@ -92,49 +92,6 @@ function indicatorCount(rubric: Rubric): number {
 
 function isRevisable(kind: string): kind is RevisableKind {
   return (REVISABLE_KINDS as readonly string[]).indexOf(kind) >= 0;
-}
-
-/** Points as the rule states them: "5 分", "每项 3 分，最高 9 分", "基数 6 分，每处扣 1 分，最多扣 4 分". */
-export function criterionPointsText(c: Criterion, rubric: Rubric): string {
-  const bonus = c.bonus ? "加分 " : "";
-  switch (c.kind) {
-    case "flag":
-    case "judged":
-      return bonus + points(c.points) + " 分";
-    case "threshold": {
-      const metric = rubric.metrics.find((m) => m.id === c.metric);
-      return (
-        bonus +
-        points(c.points) +
-        " 分" +
-        (metric ? "（" + metric.name + " " + formatBound(metric, c.bound) + "）" : "")
-      );
-    }
-    case "scaled":
-      return bonus + points(c.points) + " 分（按" + c.basis + "计）";
-    case "choice":
-      return bonus + c.options.map((o) => o.label + " " + points(o.points) + " 分").join("、");
-    case "perItem": {
-      const each = c.items.map(
-        (i) => (c.items.length > 1 ? i.label : "") + "每" + c.unit + " " + points(i.each) + " 分"
-      );
-      return bonus + each.join("、") + (c.cap !== undefined ? "，最高 " + points(c.cap) + " 分" : "，不设上限");
-    }
-    case "deduction":
-      return (
-        bonus +
-        "基数 " +
-        points(c.points) +
-        " 分，每" +
-        c.unit +
-        "扣 " +
-        points(c.per) +
-        " 分" +
-        (c.maxDeduction !== undefined ? "，最多扣 " + points(c.maxDeduction) + " 分" : "，扣完为止")
-      );
-    case "gate":
-      return "发生则本项不得分";
-  }
 }
 
 /** The rule text cut into plain runs and marked runs (one per criterion with a usable span). */

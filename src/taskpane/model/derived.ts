@@ -4,7 +4,9 @@
  * reuse it instead of deriving again. A prepared workbook is prepared again with it, so 自评依据
  * follows the corrected criteria.
  */
-import type { Criterion } from "../../rubric/criteria/index";
+import { byKind, type Criterion, type KindFunctions } from "../../rubric/criteria/index";
+import { formatBound } from "../../rubric/metric";
+import { formatPoints as points } from "../../rubric/text";
 import { hasEvidenceSheet } from "../../own/read";
 import { buildFillPlan } from "../../plan/fill";
 import { stateOps } from "../../own/state";
@@ -25,6 +27,43 @@ export const REVISABLE_KIND_NAMES: Record<RevisableKind, string> = {
   deduction: "扣分（每项扣分）",
   gate: "否决（本项不得分）",
 };
+
+/**
+ * The review layer's registry: a criterion's points as the rule states them, for the pane's 评分细则
+ * ("5 分", "每项 3 分，最高 9 分", "基数 6 分，每处扣 1 分，最多扣 4 分"); bonus is "加分 " or "".
+ */
+export const POINTS_TEXTS: KindFunctions<[rubric: Rubric, bonus: string], string> = {
+  flag: (c, _rubric, bonus) => bonus + points(c.points) + " 分",
+  judged: (c, _rubric, bonus) => bonus + points(c.points) + " 分",
+  threshold(c, rubric, bonus) {
+    const metric = rubric.metrics.find((m) => m.id === c.metric);
+    return (
+      bonus + points(c.points) + " 分" + (metric ? "（" + metric.name + " " + formatBound(metric, c.bound) + "）" : "")
+    );
+  },
+  scaled: (c, _rubric, bonus) => bonus + points(c.points) + " 分（按" + c.basis + "计）",
+  choice: (c, _rubric, bonus) => bonus + c.options.map((o) => o.label + " " + points(o.points) + " 分").join("、"),
+  perItem(c, _rubric, bonus) {
+    const each = c.items.map((i) => (c.items.length > 1 ? i.label : "") + "每" + c.unit + " " + points(i.each) + " 分");
+    return bonus + each.join("、") + (c.cap !== undefined ? "，最高 " + points(c.cap) + " 分" : "，不设上限");
+  },
+  deduction: (c, _rubric, bonus) =>
+    bonus +
+    "基数 " +
+    points(c.points) +
+    " 分，每" +
+    c.unit +
+    "扣 " +
+    points(c.per) +
+    " 分" +
+    (c.maxDeduction !== undefined ? "，最多扣 " + points(c.maxDeduction) + " 分" : "，扣完为止"),
+  gate: () => "发生则本项不得分",
+};
+
+/** Points as the rule states them: "5 分", "每项 3 分，最高 9 分", "基数 6 分，每处扣 1 分，最多扣 4 分". */
+export function criterionPointsText(c: Criterion, rubric: Rubric): string {
+  return byKind(POINTS_TEXTS, c, rubric, c.bonus ? "加分 " : "");
+}
 
 function revised(c: Criterion, kind: RevisableKind, points: number): Criterion {
   const base = { id: c.id, text: c.text, label: c.label, bonus: c.bonus, span: c.span, note: "已人工核对" };

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_STEP } from "../../rubric/criteria/base";
 import { NO_OPTION } from "../../rubric/criteria/choice";
-import type { Criterion } from "../../rubric/criteria/index";
+import type { Criterion, CriterionOf } from "../../rubric/criteria/index";
 import { describeMapping } from "../../rubric/criteria/scaled";
 import { formatBound, isRate, type Metric } from "../../rubric/metric";
 import type { Rubric } from "../../rubric/schema";
@@ -69,23 +69,33 @@ export interface EvidenceForm {
   metrics: MetricField[];
 }
 
-function controlOf(c: Criterion): FieldControl {
-  switch (c.kind) {
-    case "flag":
-    case "gate":
-      return { type: "yesno" };
-    case "choice":
-      return { type: "choice", options: c.options, none: NO_OPTION };
-    case "judged":
-      return { type: "number", min: 0, max: c.points, step: c.step ?? DEFAULT_STEP, unit: "分" };
-    case "perItem":
-      return { type: "number", min: 0, step: 1, unit: c.unit };
-    case "deduction":
-      return { type: "number", min: 0, step: 1, unit: c.unit };
-    case "scaled":
-    case "threshold":
-      return { type: "rate" };
-  }
+const yesNo = (): FieldControl => ({ type: "yesno" });
+const plainNote = (c: Criterion): string | undefined => c.note;
+
+interface FormKind<C> {
+  control: (c: C) => FieldControl;
+  /** The note under the field: Ziping's note on how the rule was encoded (a scaled criterion's mapping first). */
+  note: (c: C) => string | undefined;
+}
+
+/** The form layer's registry: each kind's control in the pane's 自评依据 form, and its note. */
+export const FORM_KINDS: { [K in Criterion["kind"]]: FormKind<CriterionOf<K>> } = {
+  flag: { control: yesNo, note: plainNote },
+  gate: { control: yesNo, note: plainNote },
+  choice: { control: (c) => ({ type: "choice", options: c.options, none: NO_OPTION }), note: plainNote },
+  judged: {
+    control: (c) => ({ type: "number", min: 0, max: c.points, step: c.step ?? DEFAULT_STEP, unit: "分" }),
+    note: plainNote,
+  },
+  perItem: { control: (c) => ({ type: "number", min: 0, step: 1, unit: c.unit }), note: plainNote },
+  deduction: { control: (c) => ({ type: "number", min: 0, step: 1, unit: c.unit }), note: plainNote },
+  scaled: { control: () => ({ type: "rate" }), note: (c) => describeMapping(c) + (c.note ? "。" + c.note : "") },
+  threshold: { control: () => ({ type: "rate" }), note: plainNote },
+};
+
+/** The criterion's entry in the form registry (the mapped type pairs each kind with its own entry). */
+function formKind(c: Criterion): FormKind<Criterion> {
+  return FORM_KINDS[c.kind] as FormKind<Criterion>;
 }
 
 export function evidenceForm(rubric: Rubric, grids: readonly Grid[]): EvidenceForm {
@@ -104,17 +114,16 @@ export function evidenceForm(rubric: Rubric, grids: readonly Grid[]): EvidenceFo
         .filter((r) => r.indicator === indicator)
         .map((r) => {
           const c = r.criterion;
-          const item = c.kind === "perItem" && r.itemId ? c.items.find((i) => i.id === r.itemId) : undefined;
           return {
             key: r.key,
             criterionId: r.criterionId,
             itemId: r.itemId,
-            label: item ? item.label : (c.label ?? c.text),
+            label: r.itemLabel ?? c.label ?? c.text,
             text: c.text,
-            control: controlOf(c),
+            control: formKind(c).control(c),
             hint: inputHint(c, r.itemId),
             value: typed.get(r.key),
-            note: c.kind === "scaled" ? describeMapping(c) + (c.note ? "。" + c.note : "") : c.note,
+            note: formKind(c).note(c),
           };
         }),
     })),
