@@ -33,12 +33,12 @@ const { recognizeSheet } = dist("sheet/recognize.js");
 const { matchRubric } = dist("sheet/match.js");
 const { recognizeLoaded } = dist("cli/recognizeFile.js");
 const { validateRecognized } = dist("check/validate.js");
-const { acceptedNotes } = dist("check/accepted.js");
+const { acceptedNotes } = dist("own/read.js");
 const { checkFile, collectFiles } = dist("cli/commands/batch.js");
 const { rankRows } = dist("check/batch.js");
 const { buildFillPlan } = dist("plan/fill.js");
-const { evidenceRows, metricRows, EVIDENCE_COL, METRIC_COL } = dist("plan/evidenceSheet.js");
-const { EVIDENCE_SHEET, METRICS_SHEET } = dist("plan/formulas.js");
+const { evidenceRows, metricRows } = dist("own/rows.js");
+const { EVIDENCE_COL, METRIC_COL, EVIDENCE_SHEET, METRICS_SHEET } = dist("own/sheets.js");
 const { a1 } = dist("sheet/grid.js");
 
 export const SHEETS = 50;

@@ -32,7 +32,14 @@ import { matchKey } from "../sheet/normalize";
 import { recognizeSheet, type SheetLayout, type SheetRow } from "../sheet/recognize";
 import type { ColumnRole } from "../sheet/columns";
 import { firstEmptyColumn } from "./fill";
-import { checkOwnSheets, MERGE_STATE_KINDS, ownSheetOps, PROGRESS_HEADERS, PROGRESS_SHEET, STATE_SHEET } from "../own/sheets";
+import {
+  checkOwnSheets,
+  MERGE_STATE_KINDS,
+  ownSheetOps,
+  PROGRESS_HEADERS,
+  PROGRESS_SHEET,
+  STATE_SHEET,
+} from "../own/sheets";
 import type { CellStyle, PlanOp, PlanValue, WorkbookPlan } from "./plan";
 import { rowsByUnit, splitUnitList, unitFileName } from "./split";
 import { KEYED_SHEETS, keyedRowBelongs, keyedRows, metricIndicators, unitOfFile } from "./unitReturn";
