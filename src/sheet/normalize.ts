@@ -11,21 +11,42 @@ function halfWidthAlphanumerics(text: string): string {
   return text.replace(/[０-９Ａ-Ｚａ-ｚ％．\u3000]/g, (ch) => toHalfWidth(ch));
 }
 
+/**
+ * Results of a pure string function kept for the texts seen last: recognition and matching clean the
+ * same cell text many times over (columns, rows, each rubric), and a workbook repeats its wording.
+ * Bounded: emptied when full; long texts are not kept.
+ */
+function memoized(fn: (text: string) => string): (text: string) => string {
+  let cache = new Map<string, string>();
+  return (text) => {
+    const known = cache.get(text);
+    if (known !== undefined) return known;
+    const result = fn(text);
+    if (text.length <= MEMO_LENGTH) {
+      if (cache.size >= MEMO_ENTRIES) cache = new Map<string, string>();
+      cache.set(text, result);
+    }
+    return result;
+  };
+}
+const MEMO_ENTRIES = 20000;
+const MEMO_LENGTH = 4000;
+
 /** Readable text: half-width digits and letters, line breaks and runs of spaces collapsed. */
-export function cleanText(text: string): string {
-  return halfWidthAlphanumerics(text)
+export const cleanText: (text: string) => string = memoized((text) =>
+  halfWidthAlphanumerics(text)
     .replace(/[\r\n\t\u00a0]+/g, " ")
     .replace(/ {2,}/g, " ")
-    .trim();
-}
+    .trim()
+);
 
 /** Chinese and ASCII punctuation and spacing that carry no meaning when comparing wording. */
 const PUNCTUATION = /[\s"'“”‘’「」『』《》〈〉<>()[\]{}【】,，、;；:：。.．!！?？·…—\-_~/\\|]/g;
 
 /** A comparison key: cleaned, lower-case, without spaces or punctuation. */
-export function matchKey(text: string): string {
-  return toHalfWidth(cleanText(text)).toLowerCase().replace(PUNCTUATION, "");
-}
+export const matchKey: (text: string) => string = memoized((text) =>
+  toHalfWidth(cleanText(text)).toLowerCase().replace(PUNCTUATION, "")
+);
 
 export interface Numbered {
   /** The leading number: "1．" → 1, "（2）" → 2, "一、" → 1. */
