@@ -16,14 +16,13 @@ function halfWidthAlphanumerics(text: string): string {
  * same cell text many times over (columns, rows, each rubric), and a workbook repeats its wording.
  * Bounded: emptied when full; long texts are not kept.
  */
-function memoized(fn: (text: string) => string): (text: string) => string {
-  let cache = new Map<string, string>();
+export function memoized<T>(fn: (text: string) => T): (text: string) => T {
+  let cache = new Map<string, T>();
   return (text) => {
-    const known = cache.get(text);
-    if (known !== undefined) return known;
+    if (cache.has(text)) return cache.get(text) as T;
     const result = fn(text);
     if (text.length <= MEMO_LENGTH) {
-      if (cache.size >= MEMO_ENTRIES) cache = new Map<string, string>();
+      if (cache.size >= MEMO_ENTRIES) cache = new Map<string, T>();
       cache.set(text, result);
     }
     return result;
@@ -145,11 +144,11 @@ export function statedPoints(text: string): { points?: number; bonus?: number } 
 }
 
 /** Text without its "（N分）" parts: "建立试点经费保障机制（10分）" → "建立试点经费保障机制". */
-export function withoutPoints(text: string): string {
+export const withoutPoints: (text: string) => string = memoized((text) => {
   const clean = cleanText(text).replace(BRACKETED, (part) => (pointsInPart(part) === undefined ? part : ""));
   // "…管理 8分" at the end, without brackets.
   return clean.replace(/\s+\d{1,3}(\.\d{1,2})?\s*分$/, "").trim();
-}
+});
 
 /** A key's character bigrams and their counts, computed once for repeated comparisons. */
 export interface Bigrams {
