@@ -52,8 +52,9 @@ function bigramCodes(key: string): number[] {
  * one row is compared with every candidate in one pass over its own bigrams: the Dice scores are
  * those of `similarity` (normalize.ts), at a fraction of the cost on sheets of thousands of rows.
  */
-/** How many row keys' scores an index keeps. */
+/** How many row keys' scores an index keeps, and the longest key kept. */
 const SEEN_KEYS = 4000;
+const SEEN_LENGTH = 2000;
 
 class BigramIndex {
   private seen = new Map<string, Float64Array>();
@@ -82,8 +83,11 @@ class BigramIndex {
   scores(key: string): Float64Array {
     let known = this.seen.get(key);
     if (!known) {
-      if (this.seen.size >= SEEN_KEYS) this.seen = new Map<string, Float64Array>();
-      this.seen.set(key, (known = this.compute(key)));
+      known = this.compute(key);
+      if (key.length <= SEEN_LENGTH) {
+        if (this.seen.size >= SEEN_KEYS) this.seen = new Map<string, Float64Array>();
+        this.seen.set(key, known);
+      }
     }
     return known;
   }

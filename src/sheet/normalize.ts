@@ -14,22 +14,28 @@ function halfWidthAlphanumerics(text: string): string {
 /**
  * Results of a pure string function kept for the texts seen last: recognition and matching clean the
  * same cell text many times over (columns, rows, each rubric), and a workbook repeats its wording.
- * Bounded: emptied when full; long texts are not kept.
+ * Bounded by the characters kept (emptied when full); long texts are not kept.
  */
 export function memoized<T>(fn: (text: string) => T): (text: string) => T {
   let cache = new Map<string, T>();
+  let chars = 0;
   return (text) => {
     if (cache.has(text)) return cache.get(text) as T;
     const result = fn(text);
     if (text.length <= MEMO_LENGTH) {
-      if (cache.size >= MEMO_ENTRIES) cache = new Map<string, T>();
+      if (chars + text.length > MEMO_CHARS) {
+        cache = new Map<string, T>();
+        chars = 0;
+      }
       cache.set(text, result);
+      chars += text.length;
     }
     return result;
   };
 }
-const MEMO_ENTRIES = 20000;
-const MEMO_LENGTH = 4000;
+/** About 2 MB of text per memoized function. */
+const MEMO_CHARS = 1 << 20;
+const MEMO_LENGTH = 2000;
 
 /** Readable text: half-width digits and letters, line breaks and runs of spaces collapsed. */
 export const cleanText: (text: string) => string = memoized((text) =>
