@@ -5,7 +5,8 @@ import type { Rubric } from "../rubric/schema";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { checkRubric, formatRubricErrors } from "../rubric/validate";
-import { recognizeForScoring, rememberedRubric as remembered } from "../check/recognize";
+import { chooseRubric } from "../check/chooseRubric";
+import { derivation, rememberedRubric as remembered } from "../check/recognize";
 import type { Grid } from "../sheet/grid";
 import type { SheetRecognition } from "../sheet/workbook";
 import { fsErrorText } from "./files";
@@ -94,7 +95,7 @@ export interface RubricOptions {
 export function recognizeLoaded(workbook: XlsxWorkbook, file: string, options: RubricOptions = {}): Recognized {
   const grids = workbook.grids();
   const chosen = rubricFile(options["rubric-file"]) ?? rubricOption(options.rubric);
-  const recognized = { grids, ...recognizeForScoring(grids, builtinRubrics, { chosen, file: basename(file) }) };
+  const recognized = { grids, ...chooseRubric(grids, builtinRubrics, { chosen, file: basename(file), derivation }) };
   // A sheet left out of reading (far too long to be a scoring table) says so, not "empty".
   for (const skip of workbook.skipped) {
     const sheet = recognized.sheets.find((s) => s.layout.sheet === skip.sheet);
@@ -130,7 +131,7 @@ function refuseMisfit(recognized: Recognized, chosen: Rubric): void {
 /** A workbook just written, recognized again with the rubric it was written for. */
 export function recognizeWritten(workbook: XlsxWorkbook, file: string, rubric: Rubric): Recognized {
   const grids = workbook.grids();
-  return { grids, ...recognizeForScoring(grids, builtinRubrics, { chosen: rubric, file: basename(file) }) };
+  return { grids, ...chooseRubric(grids, builtinRubrics, { chosen: rubric, file: basename(file), derivation }) };
 }
 
 /** Why nothing could be used, in Chinese, sheet by sheet. */

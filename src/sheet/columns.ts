@@ -3,7 +3,7 @@
  * counties (得分/分值/分数/标准分; 评分标准/评分细则/评分办法; 自评得分/自评分/自评); what each
  * sheet calls its columns is read here, once.
  */
-import { matchKey, withoutPoints } from "./normalize";
+import { matchKey, memoized, withoutPoints } from "./normalize";
 
 export const columnRoles = [
   "number",
@@ -107,6 +107,10 @@ export const MAX_HEADER_TEXT = 24;
 export function roleOfHeader(text: string): ColumnRole | "score?" | undefined {
   // Header words are short ("2020年具体要求", "工作内容（30分）"): longer text is content.
   if (text.length > MAX_HEADER_TEXT) return undefined;
+  return roleOfShortHeader(text);
+}
+
+const roleOfShortHeader = memoized((text: string): ColumnRole | "score?" | undefined => {
   const key = matchKey(withoutPoints(text));
   if (!key || key.length > 12) return undefined;
   if (key === AMBIGUOUS_SCORE) return "score?";
@@ -116,4 +120,4 @@ export function roleOfHeader(text: string): ColumnRole | "score?" | undefined {
   if (/^(扣分|加减分)(原因|理由|说明)|原因$/.test(key)) return "reason";
   if (/^自评/.test(key)) return "selfScore";
   return undefined;
-}
+});

@@ -4,7 +4,7 @@
  * choosing the rubric that fits best (微山 and 曹县 share most indicators and differ in 二-1).
  */
 import type { Indicator, Rubric } from "../rubric/schema";
-import { bigrams, matchKey, type Bigrams } from "./normalize";
+import { matchKey } from "./normalize";
 import type { SheetLayout, SheetRow } from "./recognize";
 
 /** Below this, a row is no rubric indicator. */
@@ -38,72 +38,142 @@ interface Candidate {
 }
 
 /**
+ * A key's character bigrams as sorted codes, two UTF-16 units in one integer (a bigram is the same
+ * pair of units `similarity` compares as a two-character string, without making the string).
+ */
+function bigramCodes(key: string): number[] {
+  const codes: number[] = [];
+  for (let i = 0; i < key.length - 1; i++) codes.push((key.charCodeAt(i) << 16) | key.charCodeAt(i + 1));
+  return codes.sort((x, y) => x - y);
+}
+
+/**
  * The candidates' bigrams as an inverted index (bigram → candidates holding it, with counts), so
  * one row is compared with every candidate in one pass over its own bigrams: the Dice scores are
- * those of `similarity`, at a fraction of the cost on sheets of thousands of rows.
+ * those of `similarity` (normalize.ts), at a fraction of the cost on sheets of thousands of rows.
  */
-class BigramIndex {
-  private readonly postings = new Map<string, Array<[number, number]>>();
-  private readonly keys: string[];
+/** How many row keys' scores an index keeps, and the longest key kept. */
+const SEEN_KEYS = 4000;
+const SEEN_LENGTH = 2000;
 
-  constructor(keys: Bigrams[]) {
-    this.keys = keys.map((k) => k.key);
-    keys.forEach((k, c) => {
-      k.counts.forEach((n, g) => {
-        const list = this.postings.get(g);
-        if (list) list.push([c, n]);
-        else this.postings.set(g, [[c, n]]);
-      });
+class BigramIndex {
+  private seen = new Map<string, Float64Array>();
+  /** Per bigram: candidate, count, candidate, count… */
+  private readonly postings = new Map<number, number[]>();
+
+  constructor(private readonly keys: string[]) {
+    keys.forEach((key, c) => {
+      const codes = bigramCodes(key);
+      for (let i = 0; i < codes.length;) {
+        let j = i + 1;
+        while (j < codes.length && codes[j] === codes[i]) j++;
+        const list = this.postings.get(codes[i]);
+        if (list) list.push(c, j - i);
+        else this.postings.set(codes[i], [c, j - i]);
+        i = j;
+      }
     });
   }
 
-  /** Dice similarity of `row` with every candidate, in candidate order. */
-  scores(row: Bigrams): Float64Array {
+  /**
+   * Dice similarity of the row's key with every candidate, in candidate order. Kept for the keys
+   * seen last (bounded): a sheet repeats its wording, the pane re-reads the same rows after every
+   * edit, and a city's counties copy the same table. Callers must not change the array.
+   */
+  scores(key: string): Float64Array {
+    let known = this.seen.get(key);
+    if (!known) {
+      known = this.compute(key);
+      if (key.length <= SEEN_LENGTH) {
+        if (this.seen.size >= SEEN_KEYS) this.seen = new Map<string, Float64Array>();
+        this.seen.set(key, known);
+      }
+    }
+    return known;
+  }
+
+  private compute(key: string): Float64Array {
     const shared = new Float64Array(this.keys.length);
-    row.counts.forEach((n, g) => {
-      const list = this.postings.get(g);
-      if (list) for (const [c, m] of list) shared[c] += n < m ? n : m;
-    });
+    const codes = bigramCodes(key);
+    for (let i = 0; i < codes.length;) {
+      let j = i + 1;
+      while (j < codes.length && codes[j] === codes[i]) j++;
+      const n = j - i;
+      const list = this.postings.get(codes[i]);
+      if (list)
+        for (let p = 0; p < list.length; p += 2) {
+          const m = list[p + 1];
+          shared[list[p]] += n < m ? n : m;
+        }
+      i = j;
+    }
     const out = new Float64Array(this.keys.length);
-    const a = row.key.length;
+    const a = key.length;
     for (let c = 0; c < out.length; c++) {
       const b = this.keys[c].length;
-      if (row.key === this.keys[c]) out[c] = a ? 1 : 0;
+      if (key === this.keys[c]) out[c] = a ? 1 : 0;
       else out[c] = a < 2 || b < 2 ? 0 : (2 * shared[c]) / (a - 1 + (b - 1));
     }
     return out;
   }
 }
 
-interface RubricIndex {
+/**
+ * The indicators of a set of rubrics in one index, built once per set: one pass over a row's
+ * bigrams gives its Dice similarity with every indicator of every rubric of the set (the row's
+ * keys are computed once, not once per rubric).
+ */
+interface SetIndex {
+  rubrics: Rubric[];
+  /** Where each rubric's candidates start in `candidates`; one more entry, the end. */
+  offsets: number[];
   candidates: Candidate[];
   text: BigramIndex;
   rule: BigramIndex;
 }
 
-// Built once per rubric object: rubrics are immutable data.
-const indexes = new WeakMap<Rubric, RubricIndex>();
-
-function indexOf(rubric: Rubric): RubricIndex {
-  const cached = indexes.get(rubric);
-  if (cached) return cached;
+function buildIndex(rubrics: Rubric[]): SetIndex {
   const candidates: Candidate[] = [];
-  const texts: Bigrams[] = [];
-  const rules: Bigrams[] = [];
-  for (const category of rubric.categories) {
-    category.indicators.forEach((indicator, i) => {
-      candidates.push({
-        indicator,
-        categoryId: category.id,
-        position: i + 1,
-        categoryNumber: /^\d+$/.test(category.id) ? Number(category.id) : undefined,
+  const offsets: number[] = [];
+  const texts: string[] = [];
+  const rules: string[] = [];
+  for (const rubric of rubrics) {
+    offsets.push(candidates.length);
+    for (const category of rubric.categories) {
+      category.indicators.forEach((indicator, i) => {
+        candidates.push({
+          indicator,
+          categoryId: category.id,
+          position: i + 1,
+          categoryNumber: /^\d+$/.test(category.id) ? Number(category.id) : undefined,
+        });
+        texts.push(matchKey(indicator.text));
+        rules.push(matchKey(indicator.rule));
       });
-      texts.push(bigrams(matchKey(indicator.text)));
-      rules.push(bigrams(matchKey(indicator.rule)));
-    });
+    }
   }
-  const index = { candidates, text: new BigramIndex(texts), rule: new BigramIndex(rules) };
-  indexes.set(rubric, index);
+  offsets.push(candidates.length);
+  return { rubrics, offsets, candidates, text: new BigramIndex(texts), rule: new BigramIndex(rules) };
+}
+
+// Built once per rubric object, and once per list of rubrics: rubrics are immutable data.
+const single = new WeakMap<Rubric, SetIndex>();
+const sets = new WeakMap<readonly Rubric[], SetIndex>();
+
+function indexOf(rubric: Rubric): SetIndex {
+  let index = single.get(rubric);
+  if (!index) single.set(rubric, (index = buildIndex([rubric])));
+  return index;
+}
+
+/** The index of the rubrics with indicators in `rubrics` (rebuilt if the list was changed since). */
+function setIndexOf(rubrics: readonly Rubric[]): SetIndex {
+  const scored = rubrics.filter((r) => r.categories.length > 0);
+  const cached = sets.get(rubrics);
+  if (cached && cached.rubrics.length === scored.length && cached.rubrics.every((r, i) => r === scored[i]))
+    return cached;
+  const index = buildIndex(scored);
+  sets.set(rubrics, index);
   return index;
 }
 
@@ -122,19 +192,34 @@ function writtenPoints(indicator: Indicator): number {
   return indicator.points > 0 ? indicator.points : (indicator.bonus ?? 0);
 }
 
-export function matchRubric(layout: SheetLayout, rubric: Rubric): SheetMatch {
+interface Pair {
+  r: number;
+  c: number;
+  score: number;
+}
+
+/** A sheet's indicator rows matched to every rubric of an index: one SheetMatch per rubric, in order. */
+function matchAll(layout: SheetLayout, index: SetIndex): SheetMatch[] {
   const rows = layout.rows.filter((r) => r.kind === "indicator");
-  const { candidates, text, rule } = indexOf(rubric);
-  const pairs: Array<{ r: number; c: number; score: number }> = [];
+  const { rubrics, offsets, candidates } = index;
+  const pairs: Pair[][] = rubrics.map(() => []);
   rows.forEach((row, r) => {
-    const textScores = text.scores(bigrams(matchKey(row.text)));
-    const ruleScores = row.rule ? rule.scores(bigrams(matchKey(row.rule))) : undefined;
-    candidates.forEach((cand, c) => {
-      const score = rowScore(row, textScores[c], ruleScores?.[c], cand, row.category?.bonus === true);
-      if (score >= MATCH_THRESHOLD) pairs.push({ r, c, score });
-    });
+    const textScores = index.text.scores(matchKey(row.text));
+    const ruleScores = row.rule ? index.rule.scores(matchKey(row.rule)) : undefined;
+    const bonus = row.category?.bonus === true;
+    for (let k = 0; k < rubrics.length; k++) {
+      const base = offsets[k];
+      for (let c = base; c < offsets[k + 1]; c++) {
+        const score = rowScore(row, textScores[c], ruleScores?.[c], candidates[c], bonus);
+        if (score >= MATCH_THRESHOLD) pairs[k].push({ r, c: c - base, score });
+      }
+    }
   });
-  // Greedy one-to-one assignment, best pairs first: enough for tables of tens of rows.
+  return rubrics.map((rubric, k) => assign(rubric, rows, candidates.slice(offsets[k], offsets[k + 1]), pairs[k]));
+}
+
+/** Greedy one-to-one assignment, best pairs first: enough for tables of tens of rows. */
+function assign(rubric: Rubric, rows: SheetRow[], candidates: Candidate[], pairs: Pair[]): SheetMatch {
   pairs.sort((a, b) => b.score - a.score || a.r - b.r);
   const rowTaken = new Set<number>();
   const candTaken = new Set<number>();
@@ -170,10 +255,11 @@ export function matchRubric(layout: SheetLayout, rubric: Rubric): SheetMatch {
   };
 }
 
+export function matchRubric(layout: SheetLayout, rubric: Rubric): SheetMatch {
+  return matchAll(layout, indexOf(rubric))[0];
+}
+
 /** All rubrics with indicators, best fit first. */
 export function rankRubrics(layout: SheetLayout, rubrics: readonly Rubric[]): SheetMatch[] {
-  return rubrics
-    .filter((r) => r.categories.length > 0)
-    .map((r) => matchRubric(layout, r))
-    .sort((a, b) => b.score - a.score || b.matches.length - a.matches.length);
+  return matchAll(layout, setIndexOf(rubrics)).sort((a, b) => b.score - a.score || b.matches.length - a.matches.length);
 }

@@ -11,21 +11,47 @@ function halfWidthAlphanumerics(text: string): string {
   return text.replace(/[０-９Ａ-Ｚａ-ｚ％．\u3000]/g, (ch) => toHalfWidth(ch));
 }
 
+/**
+ * Results of a pure string function kept for the texts seen last: recognition and matching clean the
+ * same cell text many times over (columns, rows, each rubric), and a workbook repeats its wording.
+ * Bounded by the characters kept (emptied when full); long texts are not kept.
+ */
+export function memoized<T>(fn: (text: string) => T): (text: string) => T {
+  let cache = new Map<string, T>();
+  let chars = 0;
+  return (text) => {
+    if (cache.has(text)) return cache.get(text) as T;
+    const result = fn(text);
+    if (text.length <= MEMO_LENGTH) {
+      if (chars + text.length > MEMO_CHARS) {
+        cache = new Map<string, T>();
+        chars = 0;
+      }
+      cache.set(text, result);
+      chars += text.length;
+    }
+    return result;
+  };
+}
+/** About 2 MB of text per memoized function. */
+const MEMO_CHARS = 1 << 20;
+const MEMO_LENGTH = 2000;
+
 /** Readable text: half-width digits and letters, line breaks and runs of spaces collapsed. */
-export function cleanText(text: string): string {
-  return halfWidthAlphanumerics(text)
+export const cleanText: (text: string) => string = memoized((text) =>
+  halfWidthAlphanumerics(text)
     .replace(/[\r\n\t\u00a0]+/g, " ")
     .replace(/ {2,}/g, " ")
-    .trim();
-}
+    .trim()
+);
 
 /** Chinese and ASCII punctuation and spacing that carry no meaning when comparing wording. */
 const PUNCTUATION = /[\s"'“”‘’「」『』《》〈〉<>()[\]{}【】,，、;；:：。.．!！?？·…—\-_~/\\|]/g;
 
 /** A comparison key: cleaned, lower-case, without spaces or punctuation. */
-export function matchKey(text: string): string {
-  return toHalfWidth(cleanText(text)).toLowerCase().replace(PUNCTUATION, "");
-}
+export const matchKey: (text: string) => string = memoized((text) =>
+  toHalfWidth(cleanText(text)).toLowerCase().replace(PUNCTUATION, "")
+);
 
 export interface Numbered {
   /** The leading number: "1．" → 1, "（2）" → 2, "一、" → 1. */
@@ -124,11 +150,11 @@ export function statedPoints(text: string): { points?: number; bonus?: number } 
 }
 
 /** Text without its "（N分）" parts: "建立试点经费保障机制（10分）" → "建立试点经费保障机制". */
-export function withoutPoints(text: string): string {
+export const withoutPoints: (text: string) => string = memoized((text) => {
   const clean = cleanText(text).replace(BRACKETED, (part) => (pointsInPart(part) === undefined ? part : ""));
   // "…管理 8分" at the end, without brackets.
   return clean.replace(/\s+\d{1,3}(\.\d{1,2})?\s*分$/, "").trim();
-}
+});
 
 /** A key's character bigrams and their counts, computed once for repeated comparisons. */
 export interface Bigrams {

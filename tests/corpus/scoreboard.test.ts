@@ -1,12 +1,13 @@
 /**
  * The scoreboard of issue 13: every corpus table (tests/corpus/tables, real public scoring tables with hand
- * expectations written before Ziping ran on them) derived through the real pipeline — recognizeForScoring →
+ * expectations written before Ziping ran on them) derived through the real pipeline — chooseRubric →
  * deriveRubric — merged and flat, compared with the hand expectations, and its scenarios scored by the real
  * engine (scoreRubric). Prints per table: items, categories, total, inconsistencies found / missed, false alarms,
  * scenario scores (and runs the send-before check, validateRecognized, on each); then holds the figures of the Done-when (≥95% items, 100% category points and totals, every
  * expected inconsistency found, ≤1 false alarm per table, every scenario as by hand, no internal error).
  */
-import { recognizeForScoring } from "../../src/check/recognize";
+import { chooseRubric } from "../../src/check/chooseRubric";
+import { derivation } from "../../src/check/recognize";
 import { validateRecognized } from "../../src/check/validate";
 import { builtinRubrics } from "../../src/rubric/builtin/index";
 import { scoreRubric } from "../../src/rubric/engine";
@@ -100,7 +101,7 @@ function scoreTable(table: CorpusTable, variant: "merged" | "flat"): Row {
   let rubric: Rubric | undefined;
   try {
     const grid = variant === "merged" ? mergedGrid(table) : flatGrid(table);
-    const recognized = recognizeForScoring([grid], builtinRubrics, { file: table.id + ".xlsx" });
+    const recognized = chooseRubric([grid], builtinRubrics, { file: table.id + ".xlsx", derivation });
     rubric = recognized.primary?.match?.rubric;
     if (!rubric || !recognized.derived) {
       row.error = recognized.primary ? "matched a built-in rubric" : "no table recognized";

@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readWorkbook } from "../../src/adapters/xlsx/index";
-import { recognizeForScoring } from "../../src/check/recognize";
+import { chooseRubric } from "../../src/check/chooseRubric";
+import { derivation } from "../../src/check/recognize";
 import { validateRecognized } from "../../src/check/validate";
 import { maxPointsOf } from "../../src/rubric/criteria/index";
 import type { Rubric } from "../../src/rubric/schema";
@@ -25,7 +26,17 @@ interface Expected {
   header: { row: number; columns: Record<string, string> };
   points: number;
   bonus: number;
-  categories: Array<{ title: string; points: number; bonus: number; indicators: Array<{ row: number; points: number; bonus: number; criteria: Array<{ kind: string; points?: number }> }> }>;
+  categories: Array<{
+    title: string;
+    points: number;
+    bonus: number;
+    indicators: Array<{
+      row: number;
+      points: number;
+      bonus: number;
+      criteria: Array<{ kind: string; points?: number }>;
+    }>;
+  }>;
   expectedScore: { total: number; bonus: number };
   findings: Array<{ code: string; cell: string }>;
 }
@@ -35,13 +46,15 @@ const agreement: string[] = [];
 afterAll(() => console.log("derived rubrics vs hand expectations:\n" + agreement.join("\n")));
 
 describe.each(FILES)("%s", (file) => {
-  const expected = JSON.parse(readFileSync(join(__dirname, "expected", file.replace(/\.xlsx$/, ".json")), "utf8")) as Expected;
+  const expected = JSON.parse(
+    readFileSync(join(__dirname, "expected", file.replace(/\.xlsx$/, ".json")), "utf8")
+  ) as Expected;
   let grids: ReturnType<Awaited<ReturnType<typeof readWorkbook>>["grids"]>;
   let rubric: Rubric;
 
   beforeAll(async () => {
     grids = (await readWorkbook(readFileSync(join(DERIVED, file)))).grids();
-    const recognized = recognizeForScoring(grids, builtinRubrics, { file });
+    const recognized = chooseRubric(grids, builtinRubrics, { file, derivation });
     expect(recognized.derived).toBe(true);
     rubric = recognized.primary!.match!.rubric;
   });
@@ -51,13 +64,18 @@ describe.each(FILES)("%s", (file) => {
     expect(layout.kind).toBe(expected.kind);
     expect(layout.headerRow + 1).toBe(expected.header.row);
     const letters = columnLetters(layout);
-    for (const [role, col] of Object.entries(expected.header.columns)) expect([role, letters[role]]).toEqual([role, col]);
+    for (const [role, col] of Object.entries(expected.header.columns))
+      expect([role, letters[role]]).toEqual([role, col]);
   });
 
   test("points and bonus of the table, of each category and of each item agree with the hand computation", () => {
     expect([rubric.points, rubric.bonus]).toEqual([expected.points, expected.bonus]);
-    expect(rubric.categories.map((c) => [c.title, c.points, c.bonus ?? 0])).toEqual(expected.categories.map((c) => [c.title, c.points, c.bonus]));
-    const got = rubric.categories.flatMap((c) => c.indicators.map((i) => [Number(i.source.place.replace(/\D/g, "")), i.points, i.bonus ?? 0]));
+    expect(rubric.categories.map((c) => [c.title, c.points, c.bonus ?? 0])).toEqual(
+      expected.categories.map((c) => [c.title, c.points, c.bonus])
+    );
+    const got = rubric.categories.flatMap((c) =>
+      c.indicators.map((i) => [Number(i.source.place.replace(/\D/g, "")), i.points, i.bonus ?? 0])
+    );
     const want = expected.categories.flatMap((c) => c.indicators.map((i) => [i.row, i.points, i.bonus]));
     expect(got).toEqual(want);
   });
@@ -74,19 +92,44 @@ describe.each(FILES)("%s", (file) => {
           const c = indicator.criteria[k];
           const points = c ? maxPointsOf(c) : undefined;
           if (c && c.kind === h.kind && (h.points === undefined || h.points === null || points === h.points)) same++;
-          else misses.push(indicator.id + "." + String.fromCharCode(97 + k) + " " + h.kind + ":" + h.points + " ≠ " + (c ? c.kind + ":" + points : "—"));
+          else
+            misses.push(
+              indicator.id +
+                "." +
+                String.fromCharCode(97 + k) +
+                " " +
+                h.kind +
+                ":" +
+                h.points +
+                " ≠ " +
+                (c ? c.kind + ":" + points : "—")
+            );
         });
-      }),
+      })
     );
-    agreement.push("  " + file + ": " + same + "/" + total + " criteria same kind and points (" + Math.round((100 * same) / total) + "%)" + (misses.length ? "; differ: " + misses.join("; ") : ""));
+    agreement.push(
+      "  " +
+        file +
+        ": " +
+        same +
+        "/" +
+        total +
+        " criteria same kind and points (" +
+        Math.round((100 * same) / total) +
+        "%)" +
+        (misses.length ? "; differ: " + misses.join("; ") : "")
+    );
     expect(same / total).toBeGreaterThanOrEqual(0.9);
   });
 
   test("score and findings: the typed self-scores as computed by hand; every hand finding found", () => {
-    const recognized = recognizeForScoring(grids, builtinRubrics, { file });
+    const recognized = chooseRubric(grids, builtinRubrics, { file, derivation });
     const { findings, score } = validateRecognized(grids, recognized.primary!);
     expect([score.total, score.bonus.score]).toEqual([expected.expectedScore.total, expected.expectedScore.bonus]);
-    const got = findings.filter((f) => f.severity !== "info").map((f) => f.code + "@" + f.cell).sort();
+    const got = findings
+      .filter((f) => f.severity !== "info")
+      .map((f) => f.code + "@" + f.cell)
+      .sort();
     expect(got).toEqual(expected.findings.map((f) => f.code + "@" + f.cell).sort());
   });
 });
@@ -112,9 +155,25 @@ test("derived from the seed tables, the rubrics agree with the hand-encoded buil
         total++;
         const d = derived[n].criteria[k];
         if (d && d.kind === c.kind && maxPointsOf(d) === maxPointsOf(c)) same++;
-      }),
+      })
     );
-    lines.push("  " + name + "（" + id + "）: indicators " + derived.length + "/" + hand.length + " same points; criteria " + same + "/" + total + " same kind and points (" + Math.round((100 * same) / total) + "%)");
+    lines.push(
+      "  " +
+        name +
+        "（" +
+        id +
+        "）: indicators " +
+        derived.length +
+        "/" +
+        hand.length +
+        " same points; criteria " +
+        same +
+        "/" +
+        total +
+        " same kind and points (" +
+        Math.round((100 * same) / total) +
+        "%)"
+    );
     expect(same / total).toBeGreaterThanOrEqual(0.9);
   }
   console.log("derived from the seeds vs the built-ins:\n" + lines.join("\n"));

@@ -8,7 +8,8 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { newWorkbook } from "../../adapters/xlsx/index";
-import { recognizeForScoring } from "../../check/recognize";
+import { chooseRubric } from "../../check/chooseRubric";
+import { derivation } from "../../check/recognize";
 import { DocxReadError, isOleFile, readDocx } from "../../import/docx";
 import { noticeTables, noticeTargets, type NoticeTarget } from "../../import/notice";
 import { importPlan, type ImportedTable } from "../../import/plan";
@@ -164,7 +165,7 @@ export async function importCommand(args: CommandArgs, output: Output): Promise<
   }
   const workbook = newWorkbook();
   await savePlanned(workbook, plan, out);
-  const { sheets } = recognizeForScoring(workbook.grids(), builtinRubrics, { file: basename(out) });
+  const { sheets } = chooseRubric(workbook.grids(), builtinRubrics, { file: basename(out), derivation });
   if (args.values.json) {
     printJson(output, {
       file,

@@ -153,9 +153,8 @@ export function useWorkbook(host: WorkbookHost, rubrics: readonly Rubric[]): Wor
   ] => {
     if (!snapshot) return [undefined, undefined, false];
     try {
-      // The user's choice, else the rubric the workbook was prepared with (as the CLI does).
-      const id = chosenId ?? rememberedId;
-      const chosen = id ? rubrics.find((r) => r.id === id) : undefined;
+      // The user's choice; else chooseRubric takes the rubric the workbook was prepared with (as the CLI does).
+      const chosen = chosenId ? rubrics.find((r) => r.id === chosenId) : undefined;
       if (fullAnalysis) return [fullAnalysis(snapshot.grids, rubrics, chosen, host.name), undefined, false];
       const builtin = analyzeBuiltin(snapshot.grids, rubrics, chosen);
       // Until the full analysis is there, show nothing rather than "no rubric fits".
@@ -164,7 +163,7 @@ export function useWorkbook(host: WorkbookHost, rubrics: readonly Rubric[]): Wor
     } catch (e) {
       return [undefined, "识别工作簿失败：" + errorText(e), false];
     }
-  }, [snapshot, rubrics, chosenId, rememberedId, host.name, fullAnalysis]);
+  }, [snapshot, rubrics, chosenId, host.name, fullAnalysis]);
 
   React.useEffect(() => {
     if (!derivationNeeded || fullAnalysis) return;

@@ -1,13 +1,14 @@
 /**
  * The pane's analysis of a workbook: the rubric chosen, remembered, best-fitting or derived from
- * the sheet's own sentences (check/recognize.ts), then scored and checked (analysis.ts).
+ * the sheet's own sentences (check/chooseRubric.ts), then scored and checked (analysis.ts).
  */
-import { recognizeForScoring } from "../../check/recognize";
+import { chooseRubric } from "../../check/chooseRubric";
+import { derivation } from "../../check/recognize";
 import type { Rubric } from "../../rubric/schema";
 import type { Grid } from "../../sheet/grid";
 import { analysisOf, type Analysis } from "./analysis";
 
 export function analyze(grids: Grid[], rubrics: readonly Rubric[], chosen?: Rubric, file = "当前工作簿"): Analysis {
-  const { sheets, primary } = recognizeForScoring(grids, rubrics, { chosen, file });
+  const { sheets, primary } = chooseRubric(grids, rubrics, { chosen, file, derivation });
   return analysisOf(grids, sheets, primary);
 }

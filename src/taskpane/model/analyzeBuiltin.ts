@@ -6,10 +6,9 @@
  * sheet's own sentences, or one stored in the workbook, checked by the rubric schema) only when a
  * workbook needs it.
  */
-import { isDerivedId, rememberedRubricId } from "../../own/state";
+import { chooseRubric } from "../../check/chooseRubric";
 import type { Rubric } from "../../rubric/schema";
 import type { Grid } from "../../sheet/grid";
-import { primarySheet, recognizeWorkbook } from "../../sheet/workbook";
 import { analysisOf, type Analysis } from "./analysis";
 
 export interface BuiltinAnalysis extends Analysis {
@@ -21,13 +20,8 @@ export interface BuiltinAnalysis extends Analysis {
 }
 
 export function analyzeBuiltin(grids: Grid[], rubrics: readonly Rubric[], chosen?: Rubric): BuiltinAnalysis {
-  const id = rememberedRubricId(grids);
-  if (!chosen && id !== undefined && isDerivedId(id))
-    return { ...analysisOf(grids, recognizeWorkbook(grids, rubrics)), derivationNeeded: "remembered" };
-  const rubric = chosen || (id !== undefined ? rubrics.find((r) => r.id === id) : undefined);
-  const sheets = recognizeWorkbook(grids, rubrics, rubric);
-  const primary = primarySheet(sheets);
-  const analysis: BuiltinAnalysis = analysisOf(grids, sheets, primary);
-  if (!primary && !rubric && sheets.some((s) => s.layout.kind !== "unknown")) analysis.derivationNeeded = "unmatched";
+  const choice = chooseRubric(grids, rubrics, { chosen });
+  const analysis: BuiltinAnalysis = analysisOf(grids, choice.sheets, choice.primary);
+  if (choice.derivationNeeded) analysis.derivationNeeded = choice.derivationNeeded;
   return analysis;
 }
