@@ -175,6 +175,58 @@ const MODERN_POLYFILLS_NOT_USED = [
   /^web\.(set-immediate|clear-immediate|immediate)$/,
 ];
 
+/**
+ * The full pane's polyfills for the older webviews only (EdgeHTML 18 above all): Babel adds every
+ * polyfill the code uses for the "modern" browserslist, EdgeHTML 18 included; this plugin keeps in
+ * the bundles only those a current webview still needs (the "modern" list without its Edge line:
+ * WebView2, Mac WebKit, WPS's newer Chromium) and leaves out the rest, which
+ * src/taskpane/polyfills.ts loads instead — a script of its own that the loader (loader.js) adds
+ * before the pane only when the webview lacks what it brings. The build fails, naming them, when
+ * the code comes to use a polyfill that file does not import.
+ */
+class OlderWebviewPolyfills {
+  constructor(file) {
+    this.file = path.resolve(__dirname, file);
+    const modern = require("./package.json").browserslist.modern.filter((query) => !/^edge\b/i.test(query));
+    // The core-js data Babel itself decides with (@babel/preset-env's polyfill provider).
+    const compat = require(
+      require.resolve("core-js-compat", { paths: [require.resolve("babel-plugin-polyfill-corejs3")] })
+    );
+    this.current = new Set(compat({ targets: modern, version: require("core-js/package.json").version }).list);
+    this.empty = path.resolve(__dirname, "src/taskpane/polyfills.none.js");
+  }
+  /** The core-js modules src/taskpane/polyfills.ts imports. */
+  listed() {
+    const text = fs.readFileSync(this.file, "utf8");
+    return new Set(Array.from(text.matchAll(/["']core-js\/modules\/([\w.-]+?)(?:\.js)?["']/g), (m) => m[1]));
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("OlderWebviewPolyfills", (compilation, { normalModuleFactory }) => {
+      const left = new Set();
+      normalModuleFactory.hooks.beforeResolve.tap("OlderWebviewPolyfills", (data) => {
+        const m = /^core-js\/modules\/((?:es|web)\.[\w.-]+?)(?:\.js)?$/.exec(data.request);
+        if (!m || this.current.has(m[1]) || data.contextInfo.issuer === this.file) return;
+        left.add(m[1]);
+        data.request = this.empty;
+      });
+      compilation.hooks.finishModules.tap("OlderWebviewPolyfills", () => {
+        const listed = this.listed();
+        const missing = Array.from(left)
+          .filter((name) => !listed.has(name))
+          .sort();
+        if (missing.length) {
+          compilation.errors.push(
+            new Error(
+              "src/taskpane/polyfills.ts lacks polyfills the full pane uses (EdgeHTML 18 needs them): " +
+                missing.map((name) => `import "core-js/modules/${name}.js";`).join(" ")
+            )
+          );
+        }
+      });
+    });
+  }
+}
+
 /** Babel for one browserslist environment; polyfills from core-js, only those the code uses. */
 function babelRule(browserslistEnv, include, excludePolyfills = []) {
   return {
@@ -244,6 +296,12 @@ class LiteFilesRecorder {
       }
     });
   }
+}
+
+/** The scripts of one of a compilation's entries (none when it has no such entry). */
+function entryScripts(compilation, name) {
+  const entry = compilation.entrypoints && compilation.entrypoints.get(name);
+  return entry ? entry.getFiles().filter((file) => file.endsWith(".js")) : [];
 }
 
 /** A file of dist/wps/ as the pages in that folder name it. */
@@ -365,11 +423,15 @@ module.exports = async (env, options) => {
       standalone: "./src/taskpane/standalone/index.tsx",
       // The same pane in WPS 表格, over the WPS adapter.
       wps: { import: "./src/taskpane/wps/index.tsx", filename: wpsFile("[name]") },
+      // The older webviews' polyfills (OlderWebviewPolyfills above), loaded by the loader when needed.
+      polyfills: "./src/taskpane/polyfills.ts",
+      wpsPolyfills: { import: "./src/taskpane/polyfills.ts", filename: wpsFile("polyfills") },
     },
     output: output(false),
     resolve,
     module: { rules: [babelRule("modern", undefined, MODERN_POLYFILLS_NOT_USED)] },
     plugins: [
+      new OlderWebviewPolyfills("src/taskpane/polyfills.ts"),
       // dist/bundle-report.json: what each full pane's first load is made of (`npm run check:bundles`).
       ...(dev ? [] : [new BundleReport(["taskpane", "wps", "standalone"])]),
       new WpsChunkCopies(),
@@ -410,7 +472,11 @@ module.exports = async (env, options) => {
         inject: false,
         templateParameters: (compilation, assets) => ({
           loaderSource: fs.readFileSync(path.resolve(__dirname, "src/taskpane/loader.js"), "utf8"),
-          bundles: JSON.stringify({ modern: assets.js, lite: liteFiles.lite.slice() }),
+          bundles: JSON.stringify({
+            modern: assets.js,
+            polyfills: entryScripts(compilation, "polyfills"),
+            lite: liteFiles.lite.slice(),
+          }),
           host: "office",
           officeJs: officeJs.src,
         }),
@@ -424,11 +490,8 @@ module.exports = async (env, options) => {
         templateParameters: (compilation) => ({
           loaderSource: fs.readFileSync(path.resolve(__dirname, "src/taskpane/loader.js"), "utf8"),
           bundles: JSON.stringify({
-            modern: compilation.entrypoints
-              .get("wps")
-              .getFiles()
-              .filter((f) => f.endsWith(".js"))
-              .map(inWpsFolder),
+            modern: entryScripts(compilation, "wps").map(inWpsFolder),
+            polyfills: entryScripts(compilation, "wpsPolyfills").map(inWpsFolder),
             lite: liteFiles.wpsLite.map(inWpsFolder),
           }),
           host: "wps",
@@ -482,7 +545,9 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "standalone.html",
         template: "./src/taskpane/standalone/standalone.html",
-        chunks: ["standalone"],
+        // No loader here: the older webviews' polyfills always, first.
+        chunks: ["polyfills", "standalone"],
+        chunksSortMode: "manual",
       }),
       new HtmlWebpackPlugin({
         filename: "help.html",

@@ -16,7 +16,7 @@ import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from 
 import type { Rubric } from "../../rubric/schema";
 import { hostAppName, type HostCommand, type WorkbookHost } from "../model/host";
 import { loadScreen } from "../onDemand";
-import { errorText } from "./format";
+import { errorText } from "./errorText";
 import { Header } from "./Header";
 import { useWorkbook } from "./useWorkbook";
 import { Waiting } from "./Waiting";

@@ -9,7 +9,7 @@ import type { Rubric } from "../../rubric/schema";
 import type { Analysis } from "../model/analysis";
 import { loadFullAnalysis, type loadScreen } from "../onDemand";
 import type { WorkbookHost, WorkbookSnapshot } from "../model/host";
-import { errorText } from "./format";
+import { errorText } from "./errorText";
 
 type FullAnalysis = Awaited<ReturnType<typeof loadFullAnalysis>>["analyze"];
 
