@@ -6,8 +6,8 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import App from "./components/App";
-import { trustedBuiltinRubrics } from "../rubric/builtin/data";
 import { createOfficeHost } from "./hosts/officeHost";
+import { preloadPane } from "./onDemand";
 
 /* global document, Office */
 
@@ -58,9 +58,10 @@ else
       container.appendChild(p);
       return;
     }
+    preloadPane();
     createRoot(container).render(
       <React.StrictMode>
-        <App host={createOfficeHost()} rubrics={trustedBuiltinRubrics} theme={officeTheme()} />
+        <App host={createOfficeHost()} theme={officeTheme()} />
       </React.StrictMode>
     );
   });

@@ -10,13 +10,18 @@
 //   Chromium — gets the full pane. Should it fail before it has drawn anything (an error while
 //   "正在加载…" is still shown), the lite pane is loaded instead.
 // - `?pane=lite` or `?pane=modern` forces a pane (for testing, and for a user who wants the other).
+// - The full pane's polyfills for older webviews (src/taskpane/polyfills.ts: EdgeHTML 18, an older
+//   Chromium in WPS) are a script of their own, loaded before the pane only where a probe finds a
+//   built-in missing that every current webview has; WebView2, Mac WebKit and a current Chromium
+//   never fetch them.
 //
 // In Excel, Office.js must have loaded (from Microsoft's CDN, or from the add-in's own server when
 // built with ZIPING_OFFICE_JS): without it no pane is loaded, and the pane says so in one line,
 // never with an uncaught error. Office's requirement sets are read once Office is ready and named
-// in the lite pane's one line. The decision is kept in window.ZIPING_PANE: { pane, reason, excelApi }.
+// in the lite pane's one line. The decision is kept in window.ZIPING_PANE: { pane, reason, excelApi,
+// and for the full pane polyfills: whether the older webviews' polyfills were loaded }.
 //
-// Defined by the template before this: `bundles` ({ modern: [...], lite: [...] }, file names),
+// Defined by the template before this: `bundles` ({ modern: [...], polyfills: [...], lite: [...] }, file names),
 // `zipingHost` ("office" or "wps") and, for Office, `zipingOfficeJs` (where office.js is loaded from).
 (function () {
   var host = typeof zipingHost === "string" ? zipingHost : "office";
@@ -51,6 +56,32 @@
       return true;
     } catch (_e) {
       return false;
+    }
+  }
+
+  /**
+   * Whether the full pane needs the older webviews' polyfills: a built-in missing that the webviews
+   * it is built for without them all have (Chrome 100, Safari 15, Firefox 115) — each of these
+   * arrived in Chromium 85 to 93 and Safari 14 to 15, none in EdgeHTML 18.
+   */
+  function needsPolyfills() {
+    try {
+      return !(
+        typeof globalThis === "object" &&
+        typeof queueMicrotask === "function" &&
+        typeof Object.fromEntries === "function" &&
+        typeof Array.prototype.flatMap === "function" &&
+        typeof String.prototype.matchAll === "function" &&
+        typeof String.prototype.replaceAll === "function" &&
+        typeof Promise.allSettled === "function" &&
+        typeof Promise.any === "function" &&
+        typeof Symbol === "function" &&
+        "description" in Symbol.prototype &&
+        new RegExp(".", "s").dotAll === true &&
+        new Error("", { cause: 1 }).cause === 1
+      );
+    } catch (_e) {
+      return true;
     }
   }
 
@@ -118,8 +149,9 @@
     var decision = decide();
     if (decision.pane === "lite") return startLite(decision.reason);
     started = "modern";
+    decision.polyfills = needsPolyfills();
     window.ZIPING_PANE = withApi(decision);
-    load(bundles.modern, function () {
+    load((decision.polyfills ? bundles.polyfills || [] : []).concat(bundles.modern), function () {
       show("无法加载自评助手的脚本文件，请检查加载项的网址能否访问后重新打开。");
     });
   }

@@ -106,3 +106,18 @@ test("ZIPING_WPS_URL (http allowed) is where publish.html and jsplugins.xml send
 
   await expect(modern({ ZIPING_WPS_URL: "ftp://x/" })).rejects.toThrow(/ZIPING_WPS_URL must use http or https/);
 });
+
+test("the full pane's bundles keep the polyfills current webviews need; older webviews' come from polyfills.ts", async () => {
+  const config = await modern({});
+  const plugin = config.plugins.find((p: any) => p.constructor.name === "OlderWebviewPolyfills");
+  // Safari 15.0–15.3 (the oldest Mac WebKit the pane is built for) lacks Array.prototype.at (15.4);
+  // Object.fromEntries is in Chrome 73, Safari 12.1 and Firefox 63, not in EdgeHTML 18.
+  expect(plugin.current.has("es.array.at")).toBe(true);
+  expect(plugin.current.has("es.object.from-entries")).toBe(false);
+  const listed: Set<string> = plugin.listed();
+  expect(listed.has("es.object.from-entries")).toBe(true);
+  // Nothing in polyfills.ts is something a current webview still needs (that stays in the bundles).
+  expect(Array.from(listed).filter((name) => plugin.current.has(name))).toEqual([]);
+  expect(config.entry.polyfills).toBe("./src/taskpane/polyfills.ts");
+  expect(config.entry.wpsPolyfills.import).toBe("./src/taskpane/polyfills.ts");
+});

@@ -59,6 +59,23 @@ function removeWhatIe11Lacks(): void {
   remove(Math, ["trunc", "sign", "log10"]);
 }
 
+/**
+ * Built-ins EdgeHTML 18 does not have and every current webview has (MDN's compatibility tables:
+ * Chromium 69–93, Safari 12–15, EdgeHTML none). Removed in the page before the pane's scripts run:
+ * the loader must then load the older webviews' polyfills (src/taskpane/polyfills.ts) first.
+ */
+function removeWhatEdge18Lacks(): void {
+  const remove = (target: object, names: string[]) => {
+    for (const name of names) delete (target as Record<string, unknown>)[name];
+  };
+  remove(window, ["queueMicrotask"]);
+  remove(Object, ["fromEntries"]);
+  remove(Array.prototype, ["flat", "flatMap"]);
+  remove(String.prototype, ["matchAll", "replaceAll", "trimStart", "trimEnd"]);
+  remove(Promise, ["allSettled", "any"]);
+  remove(Symbol.prototype, ["description"]);
+}
+
 /** The sample as the fake's workbook: the project's Grid shape, from A1. */
 async function sampleWorkbook(): Promise<{ sheets: unknown[] }> {
   const grids = (await readWorkbook(readFileSync(SAMPLE))).grids();
@@ -88,6 +105,8 @@ describeE2E("the lite pane (IE11) over ExcelApi 1.1", () => {
   interface PaneOptions {
     /** An IE11 user agent and IE11's missing built-ins removed. */
     ie11?: boolean;
+    /** EdgeHTML 18's missing built-ins removed. */
+    edge18?: boolean;
     userAgent?: string;
     /** The full pane's script answered with one that does not parse (an older webview's fate). */
     breakModern?: boolean;
@@ -127,6 +146,7 @@ describeE2E("the lite pane (IE11) over ExcelApi 1.1", () => {
       );
     }
     if (ie11) await page.addInitScript(removeWhatIe11Lacks);
+    if (options.edge18) await page.addInitScript(removeWhatEdge18Lacks);
     const port = (server.address() as AddressInfo).port;
     await page.goto("http://127.0.0.1:" + port + "/taskpane.html" + query);
   }
@@ -282,6 +302,39 @@ describeE2E("the lite pane (IE11) over ExcelApi 1.1", () => {
     await page.locator("#zl-matched").waitFor();
     expect(await text("#zl-reason")).toMatch(/^完整界面未能在当前内置浏览器中启动（不支持其脚本），已切换为精简界面。/);
     await shot("5-fallback");
+  });
+
+  test("the loader: a webview without what EdgeHTML 18 lacks gets the polyfills first, a current one never", async () => {
+    const pane = () =>
+      page.evaluate(() => (window as unknown as { ZIPING_PANE: { pane: string; polyfills: boolean } }).ZIPING_PANE);
+    const polyfillScripts = () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .map((e) => e.name)
+          .filter((name) => /\/polyfills\.[0-9a-f]+\.js$/.test(name))
+      );
+    errors.length = 0;
+    await openPane("", { userAgent: EDGE18, edge18: true });
+    // The same first screen: 曹县's 评分细则 recognized, its total and the actions.
+    await page.getByText("已匹配 31 / 31 个二级指标").waitFor();
+    expect(await page.getByTestId("total").textContent()).toMatch(/ \/ 100 分$/);
+    await page.getByRole("button", { name: "准备工作簿" }).first().waitFor();
+    expect(await pane()).toMatchObject({ pane: "modern", polyfills: true });
+    expect(await polyfillScripts()).toHaveLength(1);
+    // What the page lacked and the pane uses, the polyfills brought (src/taskpane/polyfills.ts).
+    expect(
+      await page.evaluate(() => [typeof Object.fromEntries, typeof [].flatMap, typeof window.queueMicrotask])
+    ).toEqual(["function", "function", "function"]);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    await openPane("");
+    await page.getByText("已匹配 31 / 31 个二级指标").waitFor();
+    expect(await pane()).toMatchObject({ pane: "modern", polyfills: false });
+    expect(await polyfillScripts()).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   test("without office.js (a network that blocks Microsoft's address) the pane says so, in IE11 too", async () => {

@@ -5,6 +5,8 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 const later = <T>(load: () => T) => Promise.resolve().then(load);
 
+export const loadScreen = () =>
+  later(() => require("../../src/taskpane/screen") as typeof import("../../src/taskpane/screen"));
 export const loadFullAnalysis = () =>
   later(() => require("../../src/taskpane/model/analyze") as typeof import("../../src/taskpane/model/analyze"));
 export const loadDerivedRubric = () =>
@@ -26,3 +28,6 @@ export const loadMerge = () =>
   later(() => require("../../src/taskpane/components/Merge") as typeof import("../../src/taskpane/components/Merge"));
 export const loadXlsx = () =>
   later(() => require("../../src/adapters/xlsx/index") as typeof import("../../src/adapters/xlsx/index"));
+export function preloadPane(): void {
+  void loadScreen();
+}

@@ -39,14 +39,8 @@ export function rateText(value: string | number | boolean | undefined): string {
   return parsed.value === null ? String(value) : formatPercent(parsed.value);
 }
 
-/** The message of whatever a host call rejected with. */
-export function errorText(error: unknown): string {
-  const text = error instanceof Error ? error.message : typeof error === "string" ? error : "";
-  if (!text) return "未知错误";
-  // Our own errors are in Chinese; one from the browser or a library is not: say what it is in
-  // Chinese and keep its words for whoever is asked to help.
-  return /[\u4e00-\u9fff]/.test(text) ? text : "加载项内部出错（" + text + "）";
-}
+// In a module of its own, so that the pane's first load (App.tsx) takes it without the rest.
+export { errorText } from "./errorText";
 
 /** A sheet other than the one scored, in a line: “说明”：未识别（…为什么）. */
 export function otherSheetLine(s: SheetRecognition): string {

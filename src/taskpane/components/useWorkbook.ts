@@ -7,13 +7,17 @@ import * as React from "react";
 import type { WorkbookPlan } from "../../plan/plan";
 import type { Rubric } from "../../rubric/schema";
 import type { Analysis } from "../model/analysis";
-import { analyzeBuiltin } from "../model/analyzeBuiltin";
-import { loadFullAnalysis } from "../onDemand";
+import { loadFullAnalysis, type loadScreen } from "../onDemand";
 import type { WorkbookHost, WorkbookSnapshot } from "../model/host";
-import { errorText } from "./format";
-import { rememberedRubricId } from "./plans";
+import { errorText } from "./errorText";
 
 type FullAnalysis = Awaited<ReturnType<typeof loadFullAnalysis>>["analyze"];
+
+/**
+ * The built-in rubrics' analysis (model/analyzeBuiltin.ts) and the rubric a workbook remembers:
+ * in the chunk App fetches beside the first read (screen.ts), not in the pane's first load.
+ */
+export type BuiltinAnalyzer = Pick<Awaited<ReturnType<typeof loadScreen>>, "analyzeBuiltin" | "rememberedRubricId">;
 
 /** How long after the last reported edit the workbook is read again. */
 export const CHANGE_DEBOUNCE_MS = 300;
@@ -43,7 +47,8 @@ export interface WorkbookState {
   dismissError(): void;
 }
 
-export function useWorkbook(host: WorkbookHost, rubrics: readonly Rubric[]): WorkbookState {
+/** Reads and analyzes the workbook; no analysis until `builtin` (its chunk) is there. */
+export function useWorkbook(host: WorkbookHost, rubrics: readonly Rubric[], builtin?: BuiltinAnalyzer): WorkbookState {
   const [snapshot, setSnapshot] = React.useState<WorkbookSnapshot>();
   const [loading, setLoading] = React.useState(true);
   const [busy, setBusy] = React.useState(false);
@@ -136,10 +141,12 @@ export function useWorkbook(host: WorkbookHost, rubrics: readonly Rubric[]): Wor
     };
   }, [host, refresh]);
 
+  const analyzeBuiltin = builtin?.analyzeBuiltin;
+  const rememberedRubricId = builtin?.rememberedRubricId;
   const rememberedId = React.useMemo(() => {
-    const id = snapshot ? rememberedRubricId(snapshot.grids) : undefined;
+    const id = snapshot && rememberedRubricId ? rememberedRubricId(snapshot.grids) : undefined;
     return rubrics.some((r) => r.id === id) ? id : undefined;
-  }, [snapshot, rubrics]);
+  }, [snapshot, rubrics, rememberedRubricId]);
 
   // The analysis that can derive a rubric (grammar, rubric schema), loaded the first time a
   // workbook needs it; the built-in rubrics' analysis until then (model/analyzeBuiltin.ts).
@@ -151,7 +158,7 @@ export function useWorkbook(host: WorkbookHost, rubrics: readonly Rubric[]): Wor
     string | undefined,
     boolean,
   ] => {
-    if (!snapshot) return [undefined, undefined, false];
+    if (!snapshot || !analyzeBuiltin) return [undefined, undefined, false];
     try {
       // The user's choice; else chooseRubric takes the rubric the workbook was prepared with (as the CLI does).
       const chosen = chosenId ? rubrics.find((r) => r.id === chosenId) : undefined;
@@ -163,7 +170,7 @@ export function useWorkbook(host: WorkbookHost, rubrics: readonly Rubric[]): Wor
     } catch (e) {
       return [undefined, "识别工作簿失败：" + errorText(e), false];
     }
-  }, [snapshot, rubrics, chosenId, host.name, fullAnalysis]);
+  }, [snapshot, analyzeBuiltin, rubrics, chosenId, host.name, fullAnalysis]);
 
   React.useEffect(() => {
     if (!derivationNeeded || fullAnalysis) return;

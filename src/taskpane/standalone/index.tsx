@@ -7,16 +7,16 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import App from "../components/App";
-import { trustedBuiltinRubrics } from "../../rubric/builtin/data";
 import type { WorkbookHost } from "../model/host";
 import { openFileHost } from "../hosts/fileHost";
 import { OpenFile } from "./OpenFile";
+import { preloadPane } from "../onDemand";
 
 /* global document */
 
 function Standalone() {
   const [host, setHost] = React.useState<WorkbookHost>();
-  if (host) return <App host={host} rubrics={trustedBuiltinRubrics} />;
+  if (host) return <App host={host} />;
   return (
     <FluentProvider theme={webLightTheme}>
       <OpenFile
@@ -33,6 +33,8 @@ function Standalone() {
 
 const container = document.getElementById("container");
 if (container) {
+  // While a file is chosen: what the pane shows once it has read one.
+  preloadPane();
   createRoot(container).render(
     <React.StrictMode>
       <Standalone />

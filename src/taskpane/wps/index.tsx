@@ -6,9 +6,9 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import App from "../components/App";
-import { trustedBuiltinRubrics } from "../../rubric/builtin/data";
 import { NOT_IN_WPS, wpsApplication } from "../../adapters/wps/application";
 import { createWpsHost } from "../hosts/wpsHost";
+import { preloadPane } from "../onDemand";
 
 /* global document */
 
@@ -24,9 +24,10 @@ function boot(): void {
     container.appendChild(p);
     return;
   }
+  preloadPane();
   createRoot(container).render(
     <React.StrictMode>
-      <App host={createWpsHost(app)} rubrics={trustedBuiltinRubrics} />
+      <App host={createWpsHost(app)} />
     </React.StrictMode>
   );
 }
