@@ -162,8 +162,9 @@ describe("README.md and docs/*.md", () => {
       }
     }
     expect(wrong).toEqual([]);
-    // README names options in its command table and examples; CONTRACTS.md in its command list.
-    expect(seen).toBeGreaterThan(5);
+    // README names options in its command table and examples; CONTRACTS.md in its command list. The
+    // other docs (design, facts, sources) may name none: for them the check is that none is wrong.
+    if (/README\.md$|CONTRACTS\.md$/.test(file)) expect(seen).toBeGreaterThan(5);
   });
 
   test("README's command table shows every command's usage line as `ziping help` prints it", async () => {

@@ -15,7 +15,6 @@ import { fakeHost } from "./fakeHost";
 import "./jsdomShims";
 
 configure({ asyncUtilTimeout: 5000 });
-jest.setTimeout(30000);
 
 afterEach(() => {
   jest.restoreAllMocks();
