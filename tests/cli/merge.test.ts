@@ -19,6 +19,7 @@ import { cellAt, parseA1, type Grid } from "../../src/sheet/grid";
 import { recognizeWorkbook } from "../../src/sheet/workbook";
 import { hasEngines, staleResults } from "../support/engines";
 import { ziping } from "./run";
+import { edit, keyedRow, rowOf } from "../support/unitReturns";
 
 
 const SAMPLES = join(__dirname, "..", "..", "assets", "samples");
@@ -27,35 +28,6 @@ const SHEET = "任务分解表";
 let dir: string;
 let county: string;
 let units: string;
-
-/** Opens a file as another program would, lets `edit` change it, saves it with the given modified time. */
-async function edit(file: string, modified: Date, change: (wb: ExcelJS.Workbook) => void): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  change(wb);
-  await wb.xlsx.writeFile(file);
-  utimesSync(file, modified, modified);
-}
-
-/** The row of a unit's sheet whose 二级指标 starts with the indicator's number ("1．" of 一, …). */
-function rowOf(ws: ExcelJS.Worksheet, text: string): number {
-  let found = -1;
-  ws.eachRow((row, n) => {
-    if (found < 0 && String(row.getCell(2).value ?? "").indexOf(text) >= 0) found = n;
-  });
-  if (found < 0) throw new Error("no row with " + text);
-  return found;
-}
-
-/** The row of a keyed sheet (自评依据, 指标数据) with this id in column A. */
-function keyedRow(ws: ExcelJS.Worksheet, id: string): number {
-  let found = -1;
-  ws.eachRow((row, n) => {
-    if (row.getCell(1).value === id) found = n;
-  });
-  if (found < 0) throw new Error("no row " + id);
-  return found;
-}
 
 async function grids(file: string): Promise<Grid[]> {
   return (await readWorkbook(readFileSync(file))).grids();

@@ -25,6 +25,7 @@ import { readReturns } from "../../../src/taskpane/model/returns";
 import { ziping } from "../../cli/run";
 import { fakeHost, type FakeHost } from "./fakeHost";
 import { dialogClosed } from "./jsdomShims";
+import { edit, keyedRow, rowOf } from "../../support/unitReturns";
 
 configure({ asyncUtilTimeout: 10000 });
 
@@ -43,32 +44,6 @@ let county: string;
 let units: string;
 /** The returns picked, in the order the user picked them (not name order). */
 const PICKED = ["县财政局.xlsx", "县民政局.xlsx", "县卫生健康局.xlsx", "县应急局.xlsx"];
-
-async function edit(file: string, modified: Date, change: (wb: ExcelJS.Workbook) => void): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  change(wb);
-  await wb.xlsx.writeFile(file);
-  utimesSync(file, modified, modified);
-}
-
-function rowOf(ws: ExcelJS.Worksheet, text: string): number {
-  let found = -1;
-  ws.eachRow((row, n) => {
-    if (found < 0 && String(row.getCell(2).value ?? "").indexOf(text) >= 0) found = n;
-  });
-  if (found < 0) throw new Error("no row with " + text);
-  return found;
-}
-
-function keyedRow(ws: ExcelJS.Worksheet, id: string): number {
-  let found = -1;
-  ws.eachRow((row, n) => {
-    if (row.getCell(1).value === id) found = n;
-  });
-  if (found < 0) throw new Error("no row " + id);
-  return found;
-}
 
 /** A file as the browser's file picker gives it: name, bytes, modified time. */
 function picked(path: string, name: string): File {
