@@ -429,39 +429,21 @@ export function buildMergePlan(
     const roleCol = (role: ColumnRole) => unitLayout.columns[role];
     unitKeys.forEach((key, unitRow) => {
       const countyRow = countyRowOf.get(key);
-      if (!countyRow) {
+      // A row of the unit's file that is not merged, and why.
+      const skip = (reason: string): void => {
         ignored.push({
           unit,
           file: file.file,
           sheet: unitGrid.sheet,
           cell: a1(unitRow.row, 0),
-          reason: "县工作簿中没有这一行（" + unitRow.text.slice(0, 20) + "），未合并",
+          ...(countyRow ? { indicator: shownKey(key, countyRow) } : {}),
+          reason,
         });
-        return;
-      }
-      if (seen.has(key)) {
-        ignored.push({
-          unit,
-          file: file.file,
-          sheet: unitGrid.sheet,
-          cell: a1(unitRow.row, 0),
-          indicator: shownKey(key, countyRow),
-          reason: "同一指标在文件中出现两次，只合并第一次出现的一行",
-        });
-        return;
-      }
+      };
+      if (!countyRow) return skip("县工作簿中没有这一行（" + unitRow.text.slice(0, 20) + "），未合并");
+      if (seen.has(key)) return skip("同一指标在文件中出现两次，只合并第一次出现的一行");
       seen.add(key);
-      if (!mine.has(key)) {
-        ignored.push({
-          unit,
-          file: file.file,
-          sheet: unitGrid.sheet,
-          cell: a1(unitRow.row, 0),
-          indicator: shownKey(key, countyRow),
-          reason: "这一行不是分给本单位的，未合并",
-        });
-        return;
-      }
+      if (!mine.has(key)) return skip("这一行不是分给本单位的，未合并");
       const valueOf = (role: ColumnRole) =>
         roleCol(role) === undefined ? null : cellAt(unitGrid, unitRow.row, roleCol(role)!);
       const answered =
